@@ -1,0 +1,58 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class OktaIdpApi implements ICredentialType {
+	name = 'oktaIdpApi';
+
+	displayName = 'Okta IdP Sync API';
+
+	icon = { light: 'file:../icons/okta.svg', dark: 'file:../icons/okta.dark.svg' } as const;
+
+	documentationUrl = 'https://developer.okta.com/docs/guides/create-an-api-token/main/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Org URL',
+			name: 'orgUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://acme.okta.com',
+			required: true,
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'An Okta API token (SSWS). Needed for automatic event hook registration (okta.eventHooks.manage) and for enrichment (okta.users.read, okta.groups.read).',
+		},
+		{
+			displayName: 'Event Hook Secret',
+			name: 'eventHookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for manual registration: the value Okta sends in the Authorization header of every delivery. Automatic registration generates its own secret.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=SSWS {{$credentials.apiToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.orgUrl.replace(/\\/+$/, "")}}',
+			url: '/api/v1/users',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,97 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { IDENTITY_EVENT_TYPES, identityEventTypeOptions } from '../shared/model';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Identity Provider',
+		name: 'provider',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Okta',
+				value: 'okta',
+				description: 'Okta Event Hooks (Classic Engine and Identity Engine)',
+			},
+		],
+		default: 'okta',
+	},
+	{
+		displayName: 'Registration',
+		name: 'registration',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Automatic',
+				value: 'automatic',
+				description:
+					'Create, verify and activate the event hook in the identity provider when the workflow is published, and remove it when unpublished',
+			},
+			{
+				name: 'Manual',
+				value: 'manual',
+				description:
+					"Register the hook yourself with this node's production URL and the credential's Event Hook Secret",
+			},
+		],
+		default: 'automatic',
+	},
+	{
+		displayName:
+			"In Okta, go to Workflow > Event Hooks > Create Event Hook. Use this node's production URL, the header name Authorization, and the Event Hook Secret from the credential as its value. Subscribe to the Okta events listed in the package README for the events selected below, then click Verify.",
+		name: 'manualNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['manual'] } },
+	},
+	{
+		displayName: 'Trigger On',
+		name: 'events',
+		type: 'multiOptions',
+		options: identityEventTypeOptions(),
+		default: [...IDENTITY_EVENT_TYPES],
+		required: true,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Duplicate Window (Minutes)',
+				name: 'dedupeWindowMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1440,
+				description:
+					'For how long an event ID that already started a workflow execution is ignored when delivered again. 0 turns duplicate suppression off.',
+			},
+			{
+				displayName: 'Enrich From Identity Provider',
+				name: 'enrich',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to fetch each user's full profile from the identity provider after acknowledging the delivery (Okta events carry only IDs and logins)",
+			},
+			{
+				displayName: 'Include Groups',
+				name: 'includeGroups',
+				type: 'boolean',
+				default: false,
+				description: "Whether enrichment also fetches each user's groups (one more call per user)",
+			},
+			{
+				displayName: 'Include Raw Event',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: "Whether to add the identity provider's original event to each item as raw",
+			},
+		],
+	},
+];

@@ -1,0 +1,9 @@
+import type { IdentityEvent } from '../../shared/model';
+
+export interface NormalizeOutcome {
+	events: IdentityEvent[];
+	/** Counts of raw events that produced nothing, keyed by raw type (and reason). */
+	ignored: Record<string, number>;
+	/** Raw events whose outcome was a failure: the change did not happen in the IdP. */
+	failedOutcomes: number;
+}

@@ -1,0 +1,126 @@
+import {
+	NodeApiError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+	type IWebhookFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+export const OKTA_CREDENTIAL = 'oktaIdpApi';
+
+export type OktaContext = IHookFunctions | IWebhookFunctions | IExecuteFunctions | ILoadOptionsFunctions;
+
+const MAX_RATE_LIMIT_RETRIES = 3;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+export function normalizeOrgUrl(url: string): string {
+	return url.trim().replace(/\/+$/, '');
+}
+
+function header(response: IN8nHttpFullResponse, name: string): string | undefined {
+	const value = (response.headers as Record<string, unknown>)[name];
+	if (Array.isArray(value)) return value.join(',');
+	return typeof value === 'string' ? value : value === undefined ? undefined : String(value);
+}
+
+/**
+ * Milliseconds until Okta's rate-limit window resets, measured against the server's Date header
+ * as Okta's SDKs do, so clock skew between n8n and Okta does not matter.
+ */
+export function oktaRateLimitWaitMs(response: IN8nHttpFullResponse, now = Date.now()): number {
+	const reset = Number(header(response, 'x-rate-limit-reset'));
+	if (!Number.isFinite(reset) || reset <= 0) return 1000;
+	const serverNow = Date.parse(header(response, 'date') ?? '') || now;
+	return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, reset * 1000 - serverNow) + 1000);
+}
+
+function isRateLimited(response: IN8nHttpFullResponse): boolean {
+	const body = response.body as IDataObject | undefined;
+	return response.statusCode === 429 || body?.errorCode === 'E0000047';
+}
+
+export async function oktaOrgUrl(ctx: OktaContext): Promise<string> {
+	const credentials = await ctx.getCredentials<{ orgUrl: string }>(OKTA_CREDENTIAL);
+	return normalizeOrgUrl(credentials.orgUrl);
+}
+
+/**
+ * One Okta Management API call with the credential's SSWS token. Waits out 429 / E0000047 until
+ * `X-Rate-Limit-Reset`, a bounded number of times; other failures become a NodeApiError that
+ * carries Okta's errorCode and errorSummary.
+ */
+export async function oktaApiRequest<T = unknown>(
+	ctx: OktaContext,
+	method: IHttpRequestMethods,
+	pathOrUrl: string,
+	body?: IDataObject,
+	qs?: IDataObject,
+	options: { tolerateNotFound?: boolean } = {},
+): Promise<{ body: T; headers: Record<string, unknown>; statusCode: number }> {
+	const orgUrl = await oktaOrgUrl(ctx);
+	const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${orgUrl}${pathOrUrl}`;
+	for (let attempt = 0; ; attempt++) {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, OKTA_CREDENTIAL, {
+			method,
+			url,
+			qs,
+			body,
+			json: true,
+			headers: { Accept: 'application/json' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+		if (isRateLimited(response) && attempt < MAX_RATE_LIMIT_RETRIES) {
+			await sleep(oktaRateLimitWaitMs(response));
+			continue;
+		}
+		if (response.statusCode >= 400 && !(options.tolerateNotFound && response.statusCode === 404)) {
+			const error = (response.body ?? {}) as JsonObject;
+			const summary = typeof error.errorSummary === 'string' ? error.errorSummary : 'Okta refused the request';
+			const code = typeof error.errorCode === 'string' ? ` (${error.errorCode})` : '';
+			throw new NodeApiError(ctx.getNode(), error, {
+				httpCode: String(response.statusCode),
+				message: `Okta: ${summary}${code}`,
+				description: `${method} ${pathOrUrl} returned HTTP ${response.statusCode}`,
+			});
+		}
+		return {
+			body: response.body as T,
+			headers: response.headers as Record<string, unknown>,
+			statusCode: response.statusCode,
+		};
+	}
+}
+
+/** The `rel="next"` URL of an Okta `Link` header, if any. */
+export function nextLink(linkHeader: unknown): string | undefined {
+	const text = Array.isArray(linkHeader) ? linkHeader.join(',') : typeof linkHeader === 'string' ? linkHeader : '';
+	for (const part of text.split(',')) {
+		const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+		if (match) return match[1];
+	}
+	return undefined;
+}
+
+/** Follows `Link: rel="next"` until the last page. */
+export async function oktaApiRequestAllItems<T>(
+	ctx: OktaContext,
+	path: string,
+	qs?: IDataObject,
+): Promise<T[]> {
+	const items: T[] = [];
+	let url: string | undefined = path;
+	let query = qs;
+	while (url) {
+		const page = await oktaApiRequest<T[]>(ctx, 'GET', url, undefined, query);
+		items.push(...page.body);
+		url = nextLink(page.headers.link);
+		query = undefined;
+	}
+	return items;
+}

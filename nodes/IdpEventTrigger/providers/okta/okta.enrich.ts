@@ -1,0 +1,111 @@
+import type { Group as OktaGroup, User as OktaUser } from '@okta/okta-sdk-nodejs';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { AttributeMap, IdentityEvent, IdentityUser, UserStatus } from '../../../shared/model';
+import { mapWithConcurrency } from '../../../shared/http/concurrency';
+import { oktaApiRequest, oktaApiRequestAllItems, type OktaContext } from './okta.api';
+
+const STATUS_MAP: Record<string, UserStatus> = {
+	ACTIVE: 'active',
+	PASSWORD_EXPIRED: 'active',
+	RECOVERY: 'active',
+	LOCKED_OUT: 'locked',
+	STAGED: 'pending',
+	PROVISIONED: 'pending',
+	SUSPENDED: 'suspended',
+	DEPROVISIONED: 'deprovisioned',
+};
+
+type Scalar = string | number | boolean | null;
+
+/** Flattens a profile into `a.b.c` keys; arrays of scalars are kept as arrays. */
+export function flattenAttributes(value: Record<string, unknown>, prefix = ''): AttributeMap {
+	const out: AttributeMap = {};
+	for (const [key, item] of Object.entries(value)) {
+		const path = prefix ? `${prefix}.${key}` : key;
+		if (item === undefined) continue;
+		if (item === null || ['string', 'number', 'boolean'].includes(typeof item)) {
+			out[path] = item as Scalar;
+		} else if (Array.isArray(item)) {
+			out[path] = item.filter((entry) => entry === null || typeof entry !== 'object') as Scalar[];
+		} else if (typeof item === 'object') {
+			Object.assign(out, flattenAttributes(item as Record<string, unknown>, path));
+		}
+	}
+	return out;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function identityUserFromOkta(user: OktaUser, groups?: OktaGroup[]): IdentityUser {
+	const profile = (user.profile ?? {}) as unknown as Record<string, unknown>;
+	const givenName = text(profile.firstName);
+	const familyName = text(profile.lastName);
+	return {
+		id: String(user.id),
+		login: text(profile.login),
+		email: text(profile.email),
+		givenName,
+		familyName,
+		displayName:
+			text(profile.displayName) ?? ([givenName, familyName].filter(Boolean).join(' ') || undefined),
+		status: STATUS_MAP[String(user.status)] ?? 'unknown',
+		...(groups
+			? {
+					groups: groups.map((group) => ({
+						id: String(group.id),
+						name: text((group.profile as unknown as Record<string, unknown> | undefined)?.name),
+					})),
+				}
+			: {}),
+		attributes: flattenAttributes(profile),
+	};
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/**
+ * Okta events carry only ids and logins, so fetch each distinct user once (and optionally their
+ * groups) and merge the profile into every event about them. Failures are recorded on the event,
+ * never thrown: the delivery has already been acknowledged.
+ */
+export async function enrichOktaEvents(
+	ctx: OktaContext,
+	events: IdentityEvent[],
+	options: { includeGroups: boolean; concurrency?: number },
+): Promise<void> {
+	const userIds = [...new Set(events.flatMap((event) => ('user' in event ? [event.user.id] : [])))];
+	const fetched = new Map<string, { user?: IdentityUser; status: 'enriched' | 'not_found' | 'failed'; message?: string }>();
+	await mapWithConcurrency(userIds, options.concurrency ?? 4, async (userId) => {
+		try {
+			const { body } = await oktaApiRequest<OktaUser>(
+				ctx,
+				'GET',
+				`/api/v1/users/${encodeURIComponent(userId)}`,
+			);
+			const groups = options.includeGroups
+				? await oktaApiRequestAllItems<OktaGroup>(
+						ctx,
+						`/api/v1/users/${encodeURIComponent(userId)}/groups`,
+					)
+				: undefined;
+			fetched.set(userId, { user: identityUserFromOkta(body, groups), status: 'enriched' });
+		} catch (error) {
+			if (isNotFound(error)) fetched.set(userId, { status: 'not_found' });
+			else fetched.set(userId, { status: 'failed', message: (error as Error).message });
+		}
+	});
+	for (const event of events) {
+		if (!('user' in event)) continue;
+		const result = fetched.get(event.user.id);
+		if (!result) continue;
+		if (result.user) {
+			event.user = { ...event.user, ...result.user, attributes: { ...event.user.attributes, ...result.user.attributes } };
+		}
+		event.enrichment = { status: result.status, ...(result.message ? { message: result.message } : {}) };
+	}
+}

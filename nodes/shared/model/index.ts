@@ -1,0 +1,4 @@
+export * from './eventCatalogue';
+export * from './identityEvent.schema';
+export * from './parseIdentityEvent';
+export * from './eventTypeOptions';
