@@ -1,0 +1,40 @@
+// Shared bits for the benchmarks: the standard Okta → Duo workload and result reporting.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const os = require('node:os');
+
+const ROOT = path.join(__dirname, '..');
+
+/** Finds the shared workload generator (../shared/bench beside the repo, as CI lays it out). */
+function mixGeneratorPath() {
+	const candidates = [
+		process.env.OKTA_DUO_MIX,
+		path.join(ROOT, '..', 'shared', 'bench', 'okta-duo-mix.mjs'),
+	].filter(Boolean);
+	const found = candidates.find((candidate) => fs.existsSync(candidate));
+	if (!found) throw new Error(`okta-duo-mix.mjs not found; looked in ${candidates.join(', ')} (set OKTA_DUO_MIX)`);
+	return found;
+}
+
+/** Runs ../shared/bench/okta-duo-mix.mjs with the given parameters and returns its JSON. */
+function generateMix(params = {}) {
+	const args = Object.entries(params).flatMap(([k, v]) => [`--${k}`, String(v)]);
+	const out = execFileSync(process.execPath, [mixGeneratorPath(), ...args], { maxBuffer: 1 << 30 });
+	return JSON.parse(out.toString('utf8'));
+}
+
+function machine() {
+	return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, platform: `${os.platform()} ${os.arch()}` };
+}
+
+function writeResult(name, result) {
+	const dir = path.join(__dirname, 'results');
+	fs.mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${name}.json`);
+	fs.writeFileSync(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...result }, null, 2) + '\n');
+	return file;
+}
+
+module.exports = { ROOT, generateMix, writeResult, machine };

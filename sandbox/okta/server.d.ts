@@ -1,0 +1,44 @@
+export interface FakeOktaUser {
+	id?: string;
+	status?: string;
+	profile: Record<string, unknown>;
+}
+export interface FakeOktaGroup {
+	id?: string;
+	name?: string;
+	profile?: { name: string; description?: string };
+}
+export interface FakeOktaHook {
+	id: string;
+	status: 'ACTIVE' | 'INACTIVE';
+	verificationStatus: 'VERIFIED' | 'UNVERIFIED';
+	name: string;
+	events: { type: string; items: string[] };
+	channel: { config: { uri: string; authScheme: { type: string; key: string; value: string } | null } };
+}
+export interface FakeOkta {
+	url: string;
+	apiToken: string;
+	state: {
+		users: Map<string, { id: string; status: string; profile: Record<string, unknown> }>;
+		groups: Map<string, { id: string; profile: { name: string; description: string } }>;
+		memberships: Map<string, Set<string>>;
+		eventHooks: Map<string, FakeOktaHook>;
+	};
+	requests: Array<{ method: string; path: string; status: number }>;
+	verificationCalls: Array<{ hookId: string; status: number; challengeOk: boolean }>;
+	putUser(user: FakeOktaUser): { id: string };
+	putGroup(group: FakeOktaGroup): { id: string };
+	setMembership(groupId: string, userId: string, member: boolean): void;
+	injectFaults(fault: { status: number; count?: number; pathPrefix?: string; method?: string; resetInSeconds?: number }): void;
+	deliver(hookId: string, delivery: unknown, options?: { retry?: boolean }): Promise<{ status: number; body: string; attempts: number }>;
+	close(): Promise<void>;
+}
+export function startFakeOkta(options?: {
+	apiToken?: string;
+	users?: FakeOktaUser[];
+	groups?: FakeOktaGroup[];
+	memberships?: Record<string, string[]>;
+	pageSize?: number;
+	port?: number;
+}): Promise<FakeOkta>;

@@ -1,0 +1,284 @@
+// A stateful fake of the Okta Management API subset this package uses, on 127.0.0.1:
+// users and groups with Link paging, Event Hooks CRUD with the verify lifecycle (which calls the hook's URI the
+// way Okta does), SSWS auth, X-Rate-Limit-* headers on every response and injectable 429s (E0000047).
+// Wire formats follow Okta's management API (see shared/reference/providers.md A.3–A.4).
+'use strict';
+
+const http = require('node:http');
+const { randomUUID, randomBytes } = require('node:crypto');
+
+const RATE_LIMIT = 600;
+
+/** @param {number} status @param {string} code @param {string} summary */
+function oktaError(status, code, summary) {
+	return { status, body: { errorCode: code, errorSummary: summary, errorLink: code, errorId: `oae${randomBytes(8).toString('hex')}`, errorCauses: [] } };
+}
+
+function oktaId(prefix) {
+	return `${prefix}${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 17)}`;
+}
+
+/** Hooks are returned without the write-only secret, as Okta does. */
+function publicHook(hook) {
+	const copy = JSON.parse(JSON.stringify(hook));
+	if (copy.channel?.config?.authScheme) delete copy.channel.config.authScheme.value;
+	return copy;
+}
+
+async function readBody(req) {
+	const chunks = [];
+	for await (const chunk of req) chunks.push(chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * POSTs or GETs a hook URI like Okta's delivery service: 3 s timeout, headers from the hook's channel config.
+ * @returns {Promise<{status: number, body: string, error?: string}>}
+ */
+async function callHook(hook, init) {
+	const config = hook.channel.config;
+	const headers = { Accept: 'application/json', ...(init.headers || {}) };
+	for (const h of config.headers || []) headers[h.key] = h.value;
+	if (config.authScheme?.value) headers[config.authScheme.key] = config.authScheme.value;
+	try {
+		const response = await fetch(config.uri, { ...init, headers, signal: AbortSignal.timeout(3000) });
+		return { status: response.status, body: await response.text() };
+	} catch (error) {
+		return { status: 0, body: '', error: String(error?.message || error) };
+	}
+}
+
+/**
+ * @param {{ apiToken?: string, users?: object[], groups?: object[], memberships?: Record<string,string[]>,
+ *   pageSize?: number, port?: number }} [options]
+ */
+async function startFakeOkta(options = {}) {
+	const apiToken = options.apiToken ?? 'fake-okta-token';
+	const defaultPageSize = options.pageSize ?? 200;
+	const state = {
+		/** @type {Map<string, any>} */ users: new Map(),
+		/** @type {Map<string, any>} */ groups: new Map(),
+		/** @type {Map<string, Set<string>>} groupId → userIds */ memberships: new Map(),
+		/** @type {Map<string, any>} */ eventHooks: new Map(),
+	};
+	/** @type {{method: string, path: string, status: number}[]} */
+	const requests = [];
+	/** @type {{hookId: string, status: number, challengeOk: boolean}[]} */
+	const verificationCalls = [];
+	const faults = [];
+	let remaining = RATE_LIMIT;
+	let windowReset = Math.floor(Date.now() / 1000) + 60;
+
+	const now = () => new Date().toISOString();
+	const putUser = (user) => {
+		const full = { id: user.id ?? oktaId('00u'), status: user.status ?? 'ACTIVE', created: user.created ?? now(), activated: null, statusChanged: null, lastLogin: null, lastUpdated: user.lastUpdated ?? now(), passwordChanged: null, type: { id: 'oty000000000000000' }, profile: { ...user.profile }, credentials: { provider: { type: 'OKTA', name: 'OKTA' } }, _links: {} };
+		state.users.set(full.id, full);
+		return full;
+	};
+	const putGroup = (group) => {
+		const full = { id: group.id ?? oktaId('00g'), created: now(), lastUpdated: now(), lastMembershipUpdated: now(), objectClass: ['okta:user_group'], type: 'OKTA_GROUP', profile: { name: group.name ?? group.profile?.name, description: group.description ?? group.profile?.description ?? '' }, _links: {} };
+		state.groups.set(full.id, full);
+		if (!state.memberships.has(full.id)) state.memberships.set(full.id, new Set());
+		return full;
+	};
+	for (const user of options.users ?? []) putUser(user);
+	for (const group of options.groups ?? []) putGroup(group);
+	for (const [groupId, userIds] of Object.entries(options.memberships ?? {})) {
+		if (!state.memberships.has(groupId)) state.memberships.set(groupId, new Set());
+		for (const id of userIds) state.memberships.get(groupId).add(id);
+	}
+
+	let baseUrl = '';
+	const findUser = (idOrLogin) => state.users.get(idOrLogin) ?? [...state.users.values()].find((u) => u.profile.login === idOrLogin);
+
+	/** Cursor paging with Link headers: `after` is the id of the last item of the previous page. */
+	const page = (url, items) => {
+		const limit = Math.max(1, Math.min(Number(url.searchParams.get('limit') || defaultPageSize), 200));
+		const after = url.searchParams.get('after');
+		const start = after ? items.findIndex((item) => item.id === after) + 1 : 0;
+		const slice = items.slice(start, start + limit);
+		const links = [`<${baseUrl}${url.pathname}${url.search}>; rel="self"`];
+		if (start + limit < items.length) {
+			const next = new URL(url.pathname, baseUrl);
+			for (const [k, v] of url.searchParams) if (k !== 'after') next.searchParams.set(k, v);
+			next.searchParams.set('limit', String(limit));
+			next.searchParams.set('after', slice[slice.length - 1].id);
+			links.push(`<${next.toString()}>; rel="next"`);
+		}
+		return { status: 200, body: slice, headers: { link: links.join(', ') } };
+	};
+
+	const searchFilter = (url) => {
+		const expr = url.searchParams.get('search') || url.searchParams.get('filter');
+		if (!expr) return (u) => u.status !== 'DEPROVISIONED';
+		const m = /^(\S+)\s+eq\s+"([^"]*)"$/.exec(expr.trim());
+		if (!m) return () => true;
+		const [, field, value] = m;
+		return (u) => {
+			const v = field === 'status' ? u.status : field === 'id' ? u.id : field.startsWith('profile.') ? u.profile[field.slice(8)] : undefined;
+			return String(v) === value;
+		};
+	};
+
+	async function route(method, url, body) {
+		const p = url.pathname;
+		let m;
+		if (method === 'GET' && p === '/api/v1/users') return page(url, [...state.users.values()].filter(searchFilter(url)));
+		if ((m = /^\/api\/v1\/users\/([^/]+)$/.exec(p))) {
+			const user = findUser(decodeURIComponent(m[1]));
+			if (!user) return oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (User)`);
+			if (method === 'GET') return { status: 200, body: user };
+			if (method === 'POST') { Object.assign(user.profile, body?.profile ?? {}); user.lastUpdated = now(); return { status: 200, body: user }; }
+		}
+		if (method === 'GET' && (m = /^\/api\/v1\/users\/([^/]+)\/groups$/.exec(p))) {
+			const user = findUser(decodeURIComponent(m[1]));
+			if (!user) return oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (User)`);
+			const groups = [...state.groups.values()].filter((g) => state.memberships.get(g.id)?.has(user.id));
+			return page(url, groups);
+		}
+		if (method === 'GET' && p === '/api/v1/groups') return page(url, [...state.groups.values()]);
+		if (method === 'GET' && (m = /^\/api\/v1\/groups\/([^/]+)$/.exec(p))) {
+			const group = state.groups.get(m[1]);
+			return group ? { status: 200, body: group } : oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (UserGroup)`);
+		}
+		if (method === 'GET' && (m = /^\/api\/v1\/groups\/([^/]+)\/users$/.exec(p))) {
+			if (!state.groups.has(m[1])) return oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (UserGroup)`);
+			const ids = state.memberships.get(m[1]) ?? new Set();
+			return page(url, [...state.users.values()].filter((u) => ids.has(u.id)));
+		}
+		if (p === '/api/v1/eventHooks') {
+			if (method === 'GET') return { status: 200, body: [...state.eventHooks.values()].map(publicHook) };
+			if (method === 'POST') return createHook(body);
+		}
+		if ((m = /^\/api\/v1\/eventHooks\/([^/]+)(\/lifecycle\/(activate|deactivate|verify))?$/.exec(p))) {
+			const hook = state.eventHooks.get(m[1]);
+			if (!hook) return oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (EventHook)`);
+			const action = m[3];
+			if (!action && method === 'GET') return { status: 200, body: publicHook(hook) };
+			if (!action && method === 'PUT') {
+				const uriChanged = body?.channel?.config?.uri !== hook.channel.config.uri;
+				Object.assign(hook, { name: body.name ?? hook.name, events: body.events ?? hook.events, channel: body.channel ?? hook.channel, lastUpdated: now() });
+				if (uriChanged) hook.verificationStatus = 'UNVERIFIED';
+				return { status: 200, body: publicHook(hook) };
+			}
+			if (!action && method === 'DELETE') {
+				if (hook.status !== 'INACTIVE') return oktaError(403, 'E0000001', 'Api validation failed: eventHook. Cannot delete an ACTIVE event hook; deactivate it first');
+				state.eventHooks.delete(hook.id);
+				return { status: 204, body: undefined };
+			}
+			if (method === 'POST' && action === 'activate') { hook.status = 'ACTIVE'; return { status: 200, body: publicHook(hook) }; }
+			if (method === 'POST' && action === 'deactivate') { hook.status = 'INACTIVE'; return { status: 200, body: publicHook(hook) }; }
+			if (method === 'POST' && action === 'verify') return verifyHook(hook);
+		}
+		return oktaError(404, 'E0000022', `The endpoint does not support the provided HTTP method: ${method} ${p}`);
+	}
+
+	function createHook(body) {
+		const uri = body?.channel?.config?.uri;
+		if (!body?.name || !uri || body?.events?.type !== 'EVENT_TYPE' || !Array.isArray(body.events.items) || body.events.items.length === 0) {
+			return oktaError(400, 'E0000001', 'Api validation failed: eventHook. name, events.items and channel.config.uri are required');
+		}
+		if (body.events.items.length > 300) return oktaError(400, 'E0000001', 'Api validation failed: events. An event hook can subscribe to at most 300 event types');
+		const hook = {
+			id: oktaId('who'), status: 'ACTIVE', verificationStatus: 'UNVERIFIED', name: body.name,
+			events: { type: 'EVENT_TYPE', items: [...body.events.items], filter: body.events.filter ?? null },
+			channel: { type: 'HTTP', version: '1.0.0', config: { uri, method: 'POST', headers: body.channel.config.headers ?? [], authScheme: body.channel.config.authScheme ?? null } },
+			created: now(), createdBy: '00uadmin', lastUpdated: now(),
+			_links: {},
+		};
+		hook._links = { self: { href: `${baseUrl}/api/v1/eventHooks/${hook.id}` }, verify: { href: `${baseUrl}/api/v1/eventHooks/${hook.id}/lifecycle/verify`, hints: { allow: ['POST'] } }, deactivate: { href: `${baseUrl}/api/v1/eventHooks/${hook.id}/lifecycle/deactivate`, hints: { allow: ['POST'] } } };
+		state.eventHooks.set(hook.id, hook);
+		return { status: 200, body: publicHook(hook) };
+	}
+
+	/** Okta verifies by GETting the URI with a challenge header; 3 s timeout and one retry. */
+	async function verifyHook(hook) {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const challenge = randomBytes(16).toString('base64url');
+			const reply = await callHook(hook, { method: 'GET', headers: { 'x-okta-verification-challenge': challenge } });
+			let ok = false;
+			try { ok = reply.status === 200 && JSON.parse(reply.body).verification === challenge; } catch { ok = false; }
+			verificationCalls.push({ hookId: hook.id, status: reply.status, challengeOk: ok });
+			if (ok) { hook.verificationStatus = 'VERIFIED'; return { status: 200, body: publicHook(hook) }; }
+		}
+		return oktaError(400, 'E0000001', 'Api validation failed: Verification of the event hook failed');
+	}
+
+	function takeFault(method, path) {
+		const index = faults.findIndex((f) => f.count > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.method || f.method === method));
+		if (index < 0) return undefined;
+		faults[index].count--;
+		return faults[index];
+	}
+
+	const server = http.createServer(async (req, res) => {
+		const url = new URL(req.url, baseUrl);
+		const raw = await readBody(req);
+		const nowSec = Math.floor(Date.now() / 1000);
+		if (nowSec >= windowReset) { windowReset = nowSec + 60; remaining = RATE_LIMIT; }
+		const send = (status, body, extraHeaders = {}) => {
+			const headers = {
+				'content-type': 'application/json', date: new Date().toUTCString(), 'x-okta-request-id': randomUUID().replace(/-/g, ''),
+				'x-rate-limit-limit': String(RATE_LIMIT), 'x-rate-limit-remaining': String(Math.max(0, remaining)), 'x-rate-limit-reset': String(windowReset),
+				...extraHeaders,
+			};
+			res.writeHead(status, headers);
+			res.end(body === undefined ? '' : JSON.stringify(body));
+			requests.push({ method: req.method, path: url.pathname, status });
+		};
+		if (req.headers.authorization !== `SSWS ${apiToken}`) {
+			const { status, body } = oktaError(401, 'E0000011', 'Invalid token provided');
+			return send(status, body);
+		}
+		const fault = takeFault(req.method, url.pathname);
+		if (fault && fault.status === 429) {
+			const { status, body } = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+			return send(status, body, { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(nowSec + (fault.resetInSeconds ?? 1)) });
+		}
+		if (fault) { const { status, body } = oktaError(fault.status, 'E0000009', 'Internal Server Error'); return send(status, body); }
+		remaining--;
+		let body;
+		try { body = raw ? JSON.parse(raw) : undefined; } catch { const e = oktaError(400, 'E0000003', 'The request body was not well-formed.'); return send(e.status, e.body); }
+		const result = await route(req.method, url, body);
+		send(result.status, result.body, result.headers);
+	});
+	await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+	baseUrl = `http://127.0.0.1:${server.address().port}`;
+
+	return {
+		url: baseUrl,
+		apiToken,
+		state,
+		requests,
+		verificationCalls,
+		putUser,
+		putGroup,
+		/** Adds or removes a membership in the directory (what a later enrichment call sees). */
+		setMembership(groupId, userId, member) {
+			if (!state.memberships.has(groupId)) state.memberships.set(groupId, new Set());
+			if (member) state.memberships.get(groupId).add(userId); else state.memberships.get(groupId).delete(userId);
+		},
+		/** @param {{status: number, count?: number, pathPrefix?: string, method?: string, resetInSeconds?: number}} fault */
+		injectFaults(fault) { faults.push({ count: 1, ...fault }); },
+		/**
+		 * Delivers an event-hook payload like Okta: only to ACTIVE+VERIFIED hooks, 3 s timeout, and one retry
+		 * after a timeout or 5xx (4xx is not retried).
+		 * @returns {Promise<{status: number, body: string, attempts: number}>}
+		 */
+		async deliver(hookId, delivery, { retry = true } = {}) {
+			const hook = state.eventHooks.get(hookId);
+			if (!hook || hook.status !== 'ACTIVE' || hook.verificationStatus !== 'VERIFIED') throw new Error(`event hook ${hookId} is not active and verified`);
+			const payload = JSON.stringify(delivery);
+			let attempts = 0;
+			let reply;
+			do {
+				attempts++;
+				reply = await callHook(hook, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload });
+			} while (retry && attempts < 2 && (reply.status === 0 || reply.status >= 500));
+			return { status: reply.status, body: reply.body, attempts };
+		},
+		close() { return new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve(undefined)); }); },
+	};
+}
+
+module.exports = { startFakeOkta };
