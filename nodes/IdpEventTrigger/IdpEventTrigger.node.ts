@@ -14,24 +14,18 @@ import { readSelectedEvents, readTriggerOptions } from './options';
 import { readWindow, recordSeen } from './pipeline/dedupe';
 import { processDelivery } from './pipeline/processDelivery';
 import type { InboundRequest } from './pipeline/request';
-import { OKTA_CREDENTIAL, oktaOrgUrl } from './providers/okta/okta.api';
-import { enrichOktaEvents } from './providers/okta/okta.enrich';
-import {
-	createOktaHook,
-	deleteOktaHook,
-	oktaHookExists,
-	type OktaHookState,
-} from './providers/okta/okta.registration';
-import { oktaSource } from './providers/okta/okta.source';
+import { PROVIDERS, providerModule } from './providers';
+import type { IdentityProviderModule } from './providers/provider';
 
-function isAutomatic(context: IHookFunctions | IWebhookFunctions): boolean {
-	return context.getNodeParameter('registration', 'automatic') === 'automatic';
+function isAutomatic(ctx: IHookFunctions | IWebhookFunctions): boolean {
+	return ctx.getNodeParameter('registration', 'automatic') === 'automatic';
 }
 
-async function sharedSecret(this: IWebhookFunctions, state: OktaHookState): Promise<string | undefined> {
-	if (isAutomatic(this)) return state.hookSecret;
-	const credentials = await this.getCredentials<{ eventHookSecret?: string }>(OKTA_CREDENTIAL);
-	return credentials.eventHookSecret || undefined;
+function provider(ctx: IHookFunctions | IWebhookFunctions): IdentityProviderModule {
+	const id = ctx.getNodeParameter('provider', 'okta') as string;
+	const module = providerModule(id);
+	if (!module) throw new NodeOperationError(ctx.getNode(), `The identity provider "${id}" is not supported`);
+	return module;
 }
 
 export class IdpEventTrigger implements INodeType {
@@ -47,7 +41,11 @@ export class IdpEventTrigger implements INodeType {
 		defaults: { name: 'IdP Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: OKTA_CREDENTIAL, required: true, displayOptions: { show: { provider: ['okta'] } } }],
+		credentials: Object.values(PROVIDERS).map((module) => ({
+			name: module.credentialName,
+			required: true,
+			displayOptions: { show: { provider: [module.id] } },
+		})),
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'events' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'events' },
@@ -59,10 +57,9 @@ export class IdpEventTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				const state = this.getWorkflowStaticData('node') as OktaHookState;
-				return await oktaHookExists(
+				return await provider(this).registration.exists(
 					this,
-					state,
+					this.getWorkflowStaticData('node'),
 					this.getNodeWebhookUrl('default') as string,
 					readSelectedEvents(this.getNodeParameter('events')),
 				);
@@ -73,23 +70,22 @@ export class IdpEventTrigger implements INodeType {
 				if (selected.length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Select at least one event in Trigger On');
 				}
-				const state = this.getWorkflowStaticData('node') as OktaHookState;
-				await createOktaHook(
+				const workflow = this.getWorkflow();
+				await provider(this).registration.create(
 					this,
-					state,
+					this.getWorkflowStaticData('node'),
 					this.getNodeWebhookUrl('default') as string,
 					selected,
-					`n8n IdP MFA Sync: ${this.getWorkflow().name ?? this.getWorkflow().id}`,
+					`n8n IdP MFA Sync: ${workflow.name ?? workflow.id}`,
 				);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				const state = this.getWorkflowStaticData('node') as OktaHookState;
 				try {
-					await deleteOktaHook(this, state);
+					await provider(this).registration.remove(this, this.getWorkflowStaticData('node'));
 				} catch (error) {
-					this.logger.warn(`Could not remove the Okta event hook ${state.hookId ?? ''}: ${(error as Error).message}`);
+					this.logger.warn(`IdP Event Trigger could not remove its registration: ${(error as Error).message}`);
 					return false;
 				}
 				return true;
@@ -100,6 +96,7 @@ export class IdpEventTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
+		const idp = provider(this);
 		const staticData = this.getWorkflowStaticData('node');
 		const options = readTriggerOptions(this.getNodeParameter('options', {}) as IDataObject);
 		const request: InboundRequest = {
@@ -109,32 +106,35 @@ export class IdpEventTrigger implements INodeType {
 			rawBody: req.rawBody,
 			contentType: req.headers['content-type'],
 		};
-		const isHandshake = this.getWebhookName() === 'setup';
+		const handshake = idp.source.handshake(request);
+		if (handshake) {
+			res.status(handshake.status).type(handshake.contentType).send(handshake.body);
+			return { noWebhookResponse: true };
+		}
 		const windowMs = options.dedupeWindowMinutes * 60_000;
-		const result = processDelivery(oktaSource, request, {
-			secret: isHandshake ? undefined : await sharedSecret.call(this, staticData as OktaHookState),
+		const result = processDelivery(idp.source, request, {
+			secret: await idp.secret(this, staticData, isAutomatic(this)),
 			selected: readSelectedEvents(this.getNodeParameter('events')),
-			tenant: isHandshake ? '' : new URL(await oktaOrgUrl(this)).host,
+			tenant: await idp.tenant(this),
 			includeRaw: options.includeRaw,
 			window: windowMs > 0 ? readWindow(staticData) : undefined,
 			windowMs,
 			now: Date.now(),
 		});
 
+		// Acknowledge before enrichment: IdPs time out within seconds and Okta retries only once.
 		res.status(result.reply.status).type(result.reply.contentType).send(result.reply.body);
 		if (result.kind === 'rejected') this.logger.warn(`IdP Event Trigger: ${result.log}`);
 		if (result.kind !== 'accepted') return { noWebhookResponse: true };
-
 		this.logger.info('IdP Event Trigger: delivery accepted', { ...result.summary });
 		if (result.events.length === 0) return { noWebhookResponse: true };
 
-		if (options.enrich) {
-			await enrichOktaEvents(this, result.events, { includeGroups: options.includeGroups });
-		} else {
-			for (const event of result.events) event.enrichment = { status: 'off' };
-		}
+		if (options.enrich) await idp.enrich(this, result.events, { includeGroups: options.includeGroups });
+		else for (const event of result.events) event.enrichment = { status: 'off' };
+
 		if (windowMs > 0) {
-			recordSeen(readWindow(staticData), result.events.flatMap((event) => event.source.eventIds), Date.now(), windowMs);
+			const ids = result.events.flatMap((event) => event.source.eventIds);
+			recordSeen(readWindow(staticData), ids, Date.now(), windowMs);
 		}
 		return {
 			noWebhookResponse: true,

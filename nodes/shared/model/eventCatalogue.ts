@@ -75,6 +75,13 @@ export const IDENTITY_EVENT_CATALOGUE = [
 		name: 'Group Member Removed',
 		description: 'A user was removed from a group',
 	},
+	{
+		type: 'sync.events_missed',
+		subject: 'system',
+		name: 'Events Missed',
+		description:
+			'The identity provider reports that change notifications were lost or the subscription lapsed; run a reconcile',
+	},
 ] as const;
 
 export type IdentityEventCatalogueEntry = (typeof IDENTITY_EVENT_CATALOGUE)[number];

@@ -107,11 +107,24 @@ export const MembershipEventSchema = z.object({
 	group: GroupRefSchema,
 });
 
+export const SystemNoticeSchema = z.object({
+	reason: z.string(),
+	resource: z.string().optional(),
+	subscriptionId: z.string().optional(),
+});
+
+export const SystemEventSchema = z.object({
+	...envelope,
+	type: z.enum(typesOf('system')),
+	notice: SystemNoticeSchema,
+});
+
 export const IdentityEventSchema = z.discriminatedUnion('type', [
 	UserEventSchema,
 	MfaResetEventSchema,
 	GroupEventSchema,
 	MembershipEventSchema,
+	SystemEventSchema,
 ]);
 
 export const IdentityEventTypeSchema = z.enum(IDENTITY_EVENT_TYPES);
@@ -128,4 +141,6 @@ export type UserEvent = z.infer<typeof UserEventSchema>;
 export type MfaResetEvent = z.infer<typeof MfaResetEventSchema>;
 export type GroupEvent = z.infer<typeof GroupEventSchema>;
 export type MembershipEvent = z.infer<typeof MembershipEventSchema>;
+export type SystemNotice = z.infer<typeof SystemNoticeSchema>;
+export type SystemEvent = z.infer<typeof SystemEventSchema>;
 export type IdentityEvent = z.infer<typeof IdentityEventSchema>;
