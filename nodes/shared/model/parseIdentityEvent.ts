@@ -4,15 +4,20 @@ import { IdentityEventSchema, type IdentityEvent } from './identityEvent.schema'
 
 export type ParseResult = { ok: true; event: IdentityEvent } | { ok: false; message: string };
 
+/** zod issues as `{path: 'a.b[0].c', message}`; the path is empty for the root. */
+export function zodIssueList(error: ZodError): Array<{ path: string; message: string }> {
+	return error.issues.map((issue) => ({
+		path: issue.path
+			.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
+			.join(''),
+		message: issue.message,
+	}));
+}
+
 /** Formats zod issues as `path.to.field: problem`, joined by "; ". */
 export function formatZodIssues(error: ZodError): string {
-	return error.issues
-		.map((issue) => {
-			const path = issue.path
-				.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-				.join('');
-			return path ? `${path}: ${issue.message}` : issue.message;
-		})
+	return zodIssueList(error)
+		.map(({ path, message }) => (path ? `${path}: ${message}` : message))
 		.join('; ');
 }
 
