@@ -112,9 +112,10 @@ export class IdpEventTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const windowMs = options.dedupeWindowMinutes * 60_000;
+		const selected = readSelectedEvents(this.getNodeParameter('events'));
 		const result = processDelivery(idp.source, request, {
 			secret: await idp.secret(this, staticData, isAutomatic(this)),
-			selected: readSelectedEvents(this.getNodeParameter('events')),
+			selected,
 			tenant: await idp.tenant(this),
 			includeRaw: options.includeRaw,
 			window: windowMs > 0 ? readWindow(staticData) : undefined,
@@ -127,18 +128,23 @@ export class IdpEventTrigger implements INodeType {
 		if (result.kind === 'rejected') this.logger.warn(`IdP Event Trigger: ${result.log}`);
 		if (result.kind !== 'accepted') return { noWebhookResponse: true };
 		this.logger.info('IdP Event Trigger: delivery accepted', { ...result.summary });
-		if (result.events.length === 0) return { noWebhookResponse: true };
+		let events = result.events;
+		if (idp.afterAcknowledge) {
+			const classified = await idp.afterAcknowledge(this, staticData, { delivery: result.delivery, events });
+			events = classified.filter((event) => selected.includes(event.type));
+		}
+		if (events.length === 0) return { noWebhookResponse: true };
 
-		if (options.enrich) await idp.enrich(this, result.events, { includeGroups: options.includeGroups });
-		else for (const event of result.events) event.enrichment = { status: 'off' };
+		if (options.enrich) await idp.enrich(this, events, { includeGroups: options.includeGroups });
+		else for (const event of events) event.enrichment = { status: 'off' };
 
 		if (windowMs > 0) {
-			const ids = result.events.flatMap((event) => event.source.eventIds);
+			const ids = events.flatMap((event) => event.source.eventIds);
 			recordSeen(readWindow(staticData), ids, Date.now(), windowMs);
 		}
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray(result.events as unknown as IDataObject[])],
+			workflowData: [this.helpers.returnJsonArray(events as unknown as IDataObject[])],
 		};
 	}
 }

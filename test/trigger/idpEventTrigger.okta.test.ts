@@ -88,7 +88,10 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 			node: new IdpEventTrigger(), parameters: manual, credentials: { oktaIdpApi: credentials }, credentialTypes: [new OktaIdpApi()],
 			webhookName: 'default', request: { method: 'POST', headers: { authorization: 'manual-secret', 'content-type': 'application/json' }, body: '{"data":' }, staticData,
 		});
-		expect([malformed.status, malformed.workflowData]).toEqual([400, undefined]);
+		expect([malformed.status, malformed.workflowData]).toEqual([422, undefined]);
+		const wrongShape = await deliver(manual, staticData, { data: { events: [{ uuid: 'x' }] } });
+		expect([wrongShape.status, wrongShape.workflowData]).toEqual([400, undefined]);
+		expect(JSON.parse(wrongShape.body).message).toMatch(/data\.events\[0\]\.published: Required/);
 		const first = await deliver(manual, staticData, oktaFixture('user.lifecycle.create'));
 		expect(first.workflowData![0]).toHaveLength(1);
 		const retry = await deliver(manual, staticData, oktaFixture('user.lifecycle.create'));

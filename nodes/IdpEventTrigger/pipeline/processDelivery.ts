@@ -17,7 +17,14 @@ export interface DeliverySummary {
 export type DeliveryResult =
 	| { kind: 'handshake'; reply: DirectReply }
 	| { kind: 'rejected'; reply: DirectReply; log: string }
-	| { kind: 'accepted'; reply: DirectReply; events: IdentityEvent[]; summary: DeliverySummary };
+	| {
+			kind: 'accepted';
+			reply: DirectReply;
+			events: IdentityEvent[];
+			summary: DeliverySummary;
+			/** The parsed delivery, for provider follow-ups after the acknowledgement. */
+			delivery: unknown;
+	  };
 
 export interface DeliveryContext {
 	secret: string | undefined;
@@ -65,10 +72,15 @@ export function processDelivery<T>(
 	const normalized = adapter.normalize(parsed.value, {
 		tenant: context.tenant,
 		includeRaw: context.includeRaw,
+		receivedAt: new Date(context.now).toISOString(),
 	});
 	const coalesced = coalesceMfaResets(normalized.events);
 	const wanted = new Set(context.selected);
-	const selected = coalesced.filter((event) => wanted.has(event.type));
+	const selected = coalesced.filter(
+		(event) =>
+			wanted.has(event.type) ||
+			(adapter.candidateTypes?.(event) ?? []).some((type) => wanted.has(type)),
+	);
 	const { fresh, duplicates } = context.window
 		? partitionSeen(context.window, selected, (event) => event.source.eventIds, context.now, context.windowMs)
 		: { fresh: selected, duplicates: [] };
@@ -81,5 +93,11 @@ export function processDelivery<T>(
 		unselected: coalesced.length - selected.length,
 		ignored: normalized.ignored,
 	};
-	return { kind: 'accepted', reply: jsonReply(200, summary), events: fresh, summary };
+	return {
+		kind: 'accepted',
+		reply: jsonReply(adapter.acceptedStatus ?? 200, summary),
+		events: fresh,
+		summary,
+		delivery: parsed.value,
+	};
 }

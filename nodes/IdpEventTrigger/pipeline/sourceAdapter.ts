@@ -1,5 +1,13 @@
+import type { IdentityEvent, IdentityEventType } from '../../shared/model';
 import type { DirectReply, InboundRequest, ParseResult } from './request';
 import type { NormalizeOutcome } from './types';
+
+export interface NormalizeOptions {
+	tenant: string;
+	includeRaw: boolean;
+	/** When the delivery arrived (ISO 8601): the occurrence time of events whose wire format has none. */
+	receivedAt?: string;
+}
 
 /** What each identity provider contributes to the trigger: the pure, HTTP-shaped steps. */
 export interface SourceAdapter<TDelivery> {
@@ -7,5 +15,13 @@ export interface SourceAdapter<TDelivery> {
 	handshake(request: InboundRequest): DirectReply | undefined;
 	verify(request: InboundRequest, secret: string): { ok: true } | { ok: false; presented: string | undefined };
 	parse(request: InboundRequest): ParseResult<TDelivery>;
-	normalize(delivery: TDelivery, options: { tenant: string; includeRaw: boolean }): NormalizeOutcome;
+	normalize(delivery: TDelivery, options: NormalizeOptions): NormalizeOutcome;
+	/** The status of the reply to an accepted delivery; 200 unless the provider asks for another 2xx. */
+	acceptedStatus?: 200 | 202;
+	/**
+	 * The types a normalized event may still turn into when the provider module classifies it after
+	 * the acknowledgement (for wire formats that only say "something changed"). Selection keeps an
+	 * event when its type or any of these is selected; the trigger selects again after classifying.
+	 */
+	candidateTypes?(event: IdentityEvent): readonly IdentityEventType[];
 }

@@ -1,6 +1,6 @@
 import { zodIssueList } from '../model';
-import { compileRule, type CompiledRule, type ProfileIssue } from './rules';
-import { parseTemplate, TemplateSyntaxError, type ParsedTemplate } from './template';
+import { compileRule, compileTemplateAt, type CompiledRule, type ProfileIssue } from './rules';
+import type { ParsedTemplate } from './template';
 import { MappingProfileSchema, type MappingProfile } from './profile.schema';
 
 export interface CompiledProfile {
@@ -23,57 +23,58 @@ export class ProfileError extends Error {
 	}
 }
 
-function template(value: string, path: string, issues: ProfileIssue[]): ParsedTemplate | undefined {
-	try {
-		return parseTemplate(value);
-	} catch (error) {
-		if (!(error instanceof TemplateSyntaxError)) throw error;
-		issues.push({ path, message: error.message });
-		return undefined;
-	}
-}
-
 /**
  * Validates a profile and compiles its templates and rules. `allowedAttributes`, when given, lists the MFA
- * provider's writable fields. Throws a ProfileError naming every problem by its path.
+ * provider's writable fields. Every problem is named by its path.
  */
-export function compileProfile(value: unknown, options: { prefix?: string; allowedAttributes?: readonly string[] } = {}): CompiledProfile {
+export function tryCompileProfile(
+	value: unknown,
+	options: { prefix?: string; allowedAttributes?: readonly string[] } = {},
+): { profile: CompiledProfile; issues: [] } | { profile?: undefined; issues: ProfileIssue[] } {
 	const prefix = options.prefix ?? '';
 	const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
 	const parsed = MappingProfileSchema.safeParse(value);
 	if (!parsed.success) {
-		throw new ProfileError(
-			zodIssueList(parsed.error).map(({ path, message }) => ({
+		return {
+			issues: zodIssueList(parsed.error).map(({ path, message }) => ({
 				path: path ? at(path) : prefix || '(profile)',
 				message,
 			})),
-		);
+		};
 	}
-	const profile: MappingProfile = parsed.data;
+	const source: MappingProfile = parsed.data;
 	const issues: ProfileIssue[] = [];
-	const username = profile.username === undefined ? undefined : template(profile.username, at('username'), issues);
+	const username = source.username === undefined ? undefined : compileTemplateAt(source.username, at('username'), issues);
 	const attributes: CompiledProfile['attributes'] = [];
-	for (const [field, source] of Object.entries(profile.attributes)) {
+	for (const [field, text] of Object.entries(source.attributes)) {
 		if (options.allowedAttributes && !options.allowedAttributes.includes(field)) {
 			issues.push({ path: at(`attributes.${field}`), message: `not a writable field; use one of ${options.allowedAttributes.join(', ')}` });
 			continue;
 		}
-		const compiled = template(source, at(`attributes.${field}`), issues);
+		const compiled = compileTemplateAt(text, at(`attributes.${field}`), issues);
 		if (compiled) attributes.push([field, compiled]);
 	}
-	const rules = profile.rules.map((rule, index) => compileRule(rule, at(`rules[${index}]`), issues));
-	if (issues.length) throw new ProfileError(issues);
-	return {
+	const rules = source.rules.map((rule, index) => compileRule(rule, at(`rules[${index}]`), issues));
+	if (issues.length) return { issues };
+	const profile: CompiledProfile = {
 		username,
 		attributes,
 		groups: {
-			include: profile.groups.include,
-			exclude: profile.groups.exclude,
-			rename: Object.entries(profile.groups.rename),
-			createMissing: profile.groups.createMissing,
+			include: source.groups.include,
+			exclude: source.groups.exclude,
+			rename: Object.entries(source.groups.rename),
+			createMissing: source.groups.createMissing,
 		},
 		rules: rules as CompiledRule[],
-		onDelete: profile.onDelete,
-		reset: profile.reset,
+		onDelete: source.onDelete,
+		reset: source.reset,
 	};
+	return { profile, issues: [] };
+}
+
+/** tryCompileProfile that throws a ProfileError listing every problem. */
+export function compileProfile(value: unknown, options: { prefix?: string; allowedAttributes?: readonly string[] } = {}): CompiledProfile {
+	const result = tryCompileProfile(value, options);
+	if (!result.profile) throw new ProfileError(result.issues);
+	return result.profile;
 }

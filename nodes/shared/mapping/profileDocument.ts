@@ -1,5 +1,5 @@
 import type { IdentityEvent } from '../model';
-import { compileProfile, ProfileError, type CompiledProfile } from './compileProfile';
+import { ProfileError, tryCompileProfile, type CompiledProfile } from './compileProfile';
 import type { ProfileIssue } from './rules';
 
 export interface CompiledDocument {
@@ -10,21 +10,28 @@ export interface CompiledDocument {
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function parseProfileText(text: string): unknown {
+function parseProfileText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
 	try {
-		return JSON.parse(text);
+		return { ok: true, value: JSON.parse(text) };
 	} catch (error) {
-		throw new ProfileError([{ path: '(profile)', message: `not valid JSON: ${(error as Error).message}` }]);
+		return { ok: false, message: `not valid JSON: ${(error as Error).message}` };
 	}
 }
 
 /** Compiles a single profile or a `{tenants: {...}, default?}` set, reporting every problem at once. */
 export function compileProfileDocument(value: unknown, allowedAttributes?: readonly string[]): CompiledDocument {
-	const document = typeof value === 'string' ? parseProfileText(value) : value;
+	let document = value;
+	if (typeof value === 'string') {
+		const parsed = parseProfileText(value);
+		if (!parsed.ok) throw new ProfileError([{ path: '(profile)', message: parsed.message }]);
+		document = parsed.value;
+	}
 	if (!isObject(document)) throw new ProfileError([{ path: '(profile)', message: 'expected a JSON object' }]);
 	if (!('tenants' in document)) {
-		const single = compileProfile(document, { allowedAttributes });
-		return { forEvent: () => ({ profile: single, key: 'profile' }) };
+		const single = tryCompileProfile(document, { allowedAttributes });
+		if (!single.profile) throw new ProfileError(single.issues);
+		const profile = single.profile;
+		return { forEvent: () => ({ profile, key: 'profile' }) };
 	}
 	const issues: ProfileIssue[] = [];
 	const unknownKeys = Object.keys(document).filter((key) => key !== 'tenants' && key !== 'default');
@@ -32,13 +39,9 @@ export function compileProfileDocument(value: unknown, allowedAttributes?: reado
 	if (!isObject(document.tenants)) issues.push({ path: 'tenants', message: 'expected an object keyed by IdP tenant' });
 	const tenants = new Map<string, CompiledProfile>();
 	const attempt = (path: string, raw: unknown) => {
-		try {
-			return compileProfile(raw, { prefix: path, allowedAttributes });
-		} catch (error) {
-			if (!(error instanceof ProfileError)) throw error;
-			issues.push(...error.issues);
-			return undefined;
-		}
+		const result = tryCompileProfile(raw, { prefix: path, allowedAttributes });
+		issues.push(...result.issues);
+		return result.profile;
 	};
 	for (const [tenant, raw] of Object.entries(isObject(document.tenants) ? document.tenants : {})) {
 		const compiled = attempt(`tenants.${tenant}`, raw);

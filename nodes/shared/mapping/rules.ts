@@ -1,4 +1,4 @@
-import { parseTemplate, renderTemplate, TemplateSyntaxError, type ParsedTemplate, type ScopeResolver } from './template';
+import { renderTemplate, tryParseTemplate, type ParsedTemplate, type ScopeResolver } from './template';
 
 export const RULE_OPERATORS = ['equals', 'notEquals', 'contains', 'notContains'] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
@@ -15,18 +15,15 @@ export interface ProfileIssue {
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function compileTemplateAt(value: unknown, path: string, issues: ProfileIssue[]): ParsedTemplate | undefined {
+export function compileTemplateAt(value: unknown, path: string, issues: ProfileIssue[]): ParsedTemplate | undefined {
 	if (typeof value !== 'string') {
 		issues.push({ path, message: 'expected a string (a template such as "{{ idp.email }}" or a literal)' });
 		return undefined;
 	}
-	try {
-		return parseTemplate(value);
-	} catch (error) {
-		if (error instanceof TemplateSyntaxError) issues.push({ path, message: error.message });
-		else throw error;
-		return undefined;
-	}
+	const parsed = tryParseTemplate(value);
+	if (parsed.ok) return parsed.template;
+	issues.push({ path, message: parsed.message });
+	return undefined;
 }
 
 /** Validates and compiles one rule: `{and: [...]}`, `{or: [...]}` or `{<operator>: [left, right]}`. */

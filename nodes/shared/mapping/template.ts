@@ -68,6 +68,15 @@ export function parseTemplate(source: string): ParsedTemplate {
 	return { source, parts };
 }
 
+/** parseTemplate without exceptions: the message says what is wrong. */
+export function tryParseTemplate(source: string): { ok: true; template: ParsedTemplate } | { ok: false; message: string } {
+	try {
+		return { ok: true, template: parseTemplate(source) };
+	} catch (error) {
+		return { ok: false, message: (error as Error).message };
+	}
+}
+
 export type ScopeResolver = (reference: Reference) => unknown;
 
 export interface Rendered {

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+import { InstanceSettings } from 'n8n-core';
+
+/**
+ * n8n-core resolves its services from its own copy of @n8n/di (nested under n8n-core), so the
+ * container must be loaded through n8n-core's resolution path, not the top-level package.
+ */
+const requireFromCore = createRequire(require.resolve('n8n-core'));
+const { Container } = requireFromCore('@n8n/di') as typeof import('@n8n/di');
+
+/** n8n-core's own request-parsing helper (content type and charset of an incoming message). */
+export const { parseIncomingMessage } = requireFromCore(
+	'@n8n/backend-network',
+) as typeof import('@n8n/backend-network');
+
+let prepared = false;
+
+/**
+ * Registers the one service the node contexts need that would otherwise touch disk: the real
+ * InstanceSettings reads or creates `~/.n8n/config`. Everything else (OutboundHttp, SSRF config
+ * with protection off by default, Logger) is built by n8n-core's container on first use.
+ */
+export function prepareN8nContainer(): void {
+	if (prepared) return;
+	const settings = Object.assign(Object.create(InstanceSettings.prototype) as InstanceSettings, {
+		instanceType: 'main',
+		instanceId: 'harness-instance',
+		hostId: 'main-harness',
+		hmacSignatureSecret: randomBytes(32).toString('hex'),
+		settings: { encryptionKey: randomBytes(24).toString('base64') },
+	});
+	Container.set(InstanceSettings, settings);
+	prepared = true;
+}
