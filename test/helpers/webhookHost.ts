@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OktaIdpApi } from '../../credentials/OktaIdpApi.credentials';
 import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
@@ -12,7 +12,7 @@ import { runWebhook } from '../harness/engine';
  */
 export async function hostTrigger(options: {
 	parameters: INodeParameters;
-	credentials: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
 	staticData: IDataObject;
 }) {
 	const emitted: IDataObject[][] = [];

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OktaIdpApi } from '../../credentials/OktaIdpApi.credentials';
 import { IDENTITY_EVENT_TYPES } from '../../nodes/shared/model';
@@ -17,7 +17,7 @@ const JANE = {
 
 describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta over HTTP', () => {
 	let okta: FakeOkta;
-	let credentials: IDataObject;
+	let credentials: ICredentialDataDecryptedObject;
 
 	beforeEach(async () => {
 		okta = await startFakeOkta({

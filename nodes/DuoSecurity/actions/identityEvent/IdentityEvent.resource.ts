@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { DuoOperation } from '../node.type';
+import * as apply from './apply.operation';
+
+export const operations: Record<string, DuoOperation> = { apply };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['identityEvent'] } },
+		default: 'apply',
+		options: [
+			{
+				name: 'Apply',
+				value: 'apply',
+				description: 'Do in Duo what an identity event from the IdP Event Trigger means',
+				action: 'Apply an identity event',
+			},
+		],
+	},
+	...apply.description,
+];

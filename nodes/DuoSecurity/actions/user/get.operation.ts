@@ -1,0 +1,80 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import type { DuoDirectory, UserRef } from '../../client/DuoDirectory';
+import type { DuoUser } from '../../client/duoObjects';
+import { processItems } from '../common/itemLoop';
+import { describeUserRef, readUserRef, userLocator, userLookupOf } from '../common/locators';
+import { optionsCollection } from '../common/options';
+
+const properties: INodeProperties[] = [
+	userLocator,
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	},
+	optionsCollection([]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['get'] } },
+	properties,
+);
+
+export function simplifyUser(user: DuoUser): IDataObject {
+	return {
+		user_id: user.user_id,
+		username: user.username,
+		realname: user.realname ?? '',
+		email: user.email ?? '',
+		status: user.status,
+		is_enrolled: user.is_enrolled ?? false,
+		aliases: user.aliases ?? {},
+		groups: (user.groups ?? []).map((group) => group.name),
+		devices: {
+			phones: user.phones?.length ?? 0,
+			tokens: user.tokens?.length ?? 0,
+			webauthn: user.webauthncredentials?.length ?? 0,
+			u2f: user.u2ftokens?.length ?? 0,
+		},
+		last_login: user.last_login ?? null,
+	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	directory: DuoDirectory,
+): Promise<INodeExecutionData[]> {
+	return await processItems<UserRef>(this, items, directory, {
+		prepare: (itemIndex) => {
+			const ref = readUserRef(this, itemIndex);
+			return { input: ref, lookup: userLookupOf(ref) };
+		},
+		run: async (ref, itemIndex) => {
+			const user = await directory.findUser(ref);
+			if (!user) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`No Duo user matches ${describeUserRef(ref)}`,
+					{
+						itemIndex,
+						description:
+							'Check the "User" field: usernames and aliases are matched without regard to case',
+					},
+				);
+			}
+			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			return simplify ? simplifyUser(user) : (user as unknown as IDataObject);
+		},
+	});
+}

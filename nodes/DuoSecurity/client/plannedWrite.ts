@@ -1,0 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type WriteTargetKind = 'user' | 'group' | 'membership' | 'device' | 'enrollment';
+
+/**
+ * One write to Duo, described before it is sent: the request, what it targets, and the values it
+ * changes from → to. Every write of an execution goes through DuoDirectory.write as one of these.
+ */
+export interface PlannedWrite {
+	method: 'POST' | 'DELETE';
+	path: string;
+	params: IDataObject;
+	target: { kind: WriteTargetKind; id?: string; name?: string };
+	before?: IDataObject;
+	after?: IDataObject;
+}
