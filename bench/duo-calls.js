@@ -11,7 +11,7 @@
 'use strict';
 require('../scripts/lib/register-ts');
 const { performance } = require('node:perf_hooks');
-const { generateMix, writeResult } = require('./lib');
+const { generateMix, numberArg, writeResult } = require('./lib');
 const { createNaiveClient } = require('./baseline/naiveGroupSync');
 const { startFakeOkta } = require('../sandbox/okta/server');
 const { startFakeDuo } = require('../sandbox/duo/server');
@@ -22,12 +22,8 @@ const { OktaIdpApi } = require('../credentials/OktaIdpApi.credentials.ts');
 const { DuoAdminApi } = require('../credentials/DuoAdminApi.credentials.ts');
 const { IDENTITY_EVENT_TYPES } = require('../nodes/shared/model/index.ts');
 
-const arg = (name, dflt) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const EVENTS = arg('events', 5000);
-const RATE = arg('rate', 50);
+const EVENTS = numberArg('events', 5000);
+const RATE = numberArg('rate', 50);
 const SECRET = 'bench-hook-secret';
 const IKEY = 'DIBENCHBENCHBENCH001';
 const SKEY = 'bench-secret-key-0123456789abcdefghijklmn';
@@ -57,27 +53,33 @@ function checkEndState(duo, expected) {
 	return problems;
 }
 
+/** One IdP delivery through the real trigger (verify, parse, normalize, dedupe, enrich): the items it emits. */
+async function throughTrigger(okta, delivery, staticData) {
+	const received = await runWebhook({
+		node: new IdpEventTrigger(), staticData,
+		parameters: { provider: 'okta', registration: 'manual', events: [...IDENTITY_EVENT_TYPES], options: {} },
+		credentials: { oktaIdpApi: { orgUrl: okta.url, apiToken: 'bench-okta-token', eventHookSecret: SECRET } },
+		credentialTypes: [new OktaIdpApi()], webhookName: 'default',
+		request: { method: 'POST', headers: { authorization: SECRET, 'content-type': 'application/json' }, body: JSON.stringify(delivery) },
+	});
+	return received.workflowData?.[0] ?? [];
+}
+
 async function runOurs(mix) {
 	const okta = await startFakeOkta({ apiToken: 'bench-okta-token', ...oktaDirectory(mix) });
 	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo, rateLimit: { perSecond: RATE, mode: 'delay' } });
-	const triggerParameters = { provider: 'okta', registration: 'manual', events: [...IDENTITY_EVENT_TYPES], options: {} };
 	const duoParameters = { resource: 'identityEvent', operation: 'apply', usernameSource: 'login', options: { createMissingGroups: true } };
 	const staticData = {};
+	const duoStaticData = {};
 	let events = 0;
 	const start = performance.now();
 	try {
 		for (const delivery of mix.deliveries) {
-			const received = await runWebhook({
-				node: new IdpEventTrigger(), parameters: triggerParameters, staticData,
-				credentials: { oktaIdpApi: { orgUrl: okta.url, apiToken: 'bench-okta-token', eventHookSecret: SECRET } },
-				credentialTypes: [new OktaIdpApi()], webhookName: 'default',
-				request: { method: 'POST', headers: { authorization: SECRET, 'content-type': 'application/json' }, body: JSON.stringify(delivery) },
-			});
-			const items = received.workflowData?.[0] ?? [];
+			const items = await throughTrigger(okta, delivery, staticData);
 			events += delivery.data.events.length;
 			if (items.length === 0) continue;
 			const [out] = await executeNode({
-				node: new DuoSecurity(), parameters: duoParameters, items,
+				node: new DuoSecurity(), parameters: duoParameters, items, staticData: duoStaticData,
 				credentials: { duoAdminApi: { integrationKey: IKEY, secretKey: SKEY, apiHostname: duo.url } },
 				credentialTypes: [new DuoAdminApi()],
 			});
@@ -97,18 +99,11 @@ async function runBaseline(mix) {
 	const okta = await startFakeOkta({ apiToken: 'bench-okta-token', ...oktaDirectory(mix) });
 	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo, rateLimit: { perSecond: RATE, mode: 'delay' } });
 	const client = createNaiveClient({ baseUrl: duo.url, host: duo.host, ikey: IKEY, skey: SKEY });
-	const triggerParameters = { provider: 'okta', registration: 'manual', events: [...IDENTITY_EVENT_TYPES], options: {} };
 	const staticData = {};
 	const start = performance.now();
 	try {
 		for (const delivery of mix.deliveries) {
-			const received = await runWebhook({
-				node: new IdpEventTrigger(), parameters: triggerParameters, staticData,
-				credentials: { oktaIdpApi: { orgUrl: okta.url, apiToken: 'bench-okta-token', eventHookSecret: SECRET } },
-				credentialTypes: [new OktaIdpApi()], webhookName: 'default',
-				request: { method: 'POST', headers: { authorization: SECRET, 'content-type': 'application/json' }, body: JSON.stringify(delivery) },
-			});
-			for (const item of received.workflowData?.[0] ?? []) await client.apply(item.json);
+			for (const item of await throughTrigger(okta, delivery, staticData)) await client.apply(item.json);
 		}
 		return { seconds: (performance.now() - start) / 1000, counts: duo.counts(), problems: checkEndState(duo, mix.expected) };
 	} finally {

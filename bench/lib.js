@@ -25,6 +25,12 @@ function generateMix(params = {}) {
 	return JSON.parse(out.toString('utf8'));
 }
 
+/** `--name value` from the command line, as a number. */
+function numberArg(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
 function machine() {
 	return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, platform: `${os.platform()} ${os.arch()}` };
 }
@@ -37,4 +43,4 @@ function writeResult(name, result) {
 	return file;
 }
 
-module.exports = { ROOT, generateMix, writeResult, machine };
+module.exports = { ROOT, generateMix, writeResult, machine, numberArg };

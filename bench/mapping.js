@@ -7,17 +7,13 @@ require('../scripts/lib/register-ts');
 const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { generateMix, writeResult } = require('./lib');
+const { generateMix, numberArg, writeResult } = require('./lib');
 const { normalizeOktaDelivery } = require('../nodes/IdpEventTrigger/providers/okta/okta.normalize.ts');
 const { OktaEventHookDeliverySchema } = require('../nodes/IdpEventTrigger/providers/okta/okta.wire.ts');
 const { identityUserFromOkta } = require('../nodes/IdpEventTrigger/providers/okta/okta.enrich.ts');
 const { compileProfileDocument, renderProfile } = require('../nodes/shared/mapping/index.ts');
 
-const arg = (name, dflt) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const mix = generateMix({ events: arg('events', 5000) });
+const mix = generateMix({ events: numberArg('events', 5000) });
 const usersById = new Map(mix.okta.users.map((u) => [u.id, u]));
 const groupsOf = new Map();
 for (const [groupId, ids] of Object.entries(mix.okta.memberships)) {
@@ -43,7 +39,7 @@ const round = () => {
 	}
 };
 for (let i = 0; i < 3; i++) round();
-const rounds = arg('rounds', 20);
+const rounds = numberArg('rounds', 20);
 const samples = [];
 for (let i = 0; i < rounds; i++) {
 	const start = performance.now();

@@ -5,18 +5,14 @@
 'use strict';
 require('../scripts/lib/register-ts');
 const { performance } = require('node:perf_hooks');
-const { generateMix, writeResult } = require('./lib');
+const { generateMix, numberArg, writeResult } = require('./lib');
 const { processDelivery } = require('../nodes/IdpEventTrigger/pipeline/processDelivery.ts');
 const { readWindow } = require('../nodes/IdpEventTrigger/pipeline/dedupe.ts');
 const { oktaSource } = require('../nodes/IdpEventTrigger/providers/okta/okta.source.ts');
 const { IDENTITY_EVENT_TYPES } = require('../nodes/shared/model/index.ts');
 
-const arg = (name, dflt) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const EVENTS = arg('events', 1000);
-const ITERATIONS = arg('iterations', 200);
+const EVENTS = numberArg('events', 1000);
+const ITERATIONS = numberArg('iterations', 200);
 const SECRET = 'bench-shared-secret-0123456789abcdef';
 
 const mix = generateMix({ events: EVENTS });

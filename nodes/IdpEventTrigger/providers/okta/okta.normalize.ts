@@ -92,8 +92,8 @@ export function normalizeOktaDelivery(
 	};
 	const tenant = oktaTenantOf(delivery, options.tenant);
 	const ordered = delivery.data.events
-		.map((event, index) => ({ event, index }))
-		.sort((a, b) => Date.parse(a.event.published) - Date.parse(b.event.published) || a.index - b.index)
+		.map((event, index) => ({ event, index, at: Date.parse(event.published) }))
+		.sort((a, b) => a.at - b.at || a.index - b.index)
 		.map(({ event }) => event);
 
 	for (const event of ordered) {

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark in turn; each writes bench/results/<name>.json.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+for (const [script, ...args] of [['normalize.js'], ['mapping.js'], ['duo-calls.js', ...process.argv.slice(2)]]) {
+	execFileSync(process.execPath, [path.join(__dirname, script), ...args], { stdio: 'inherit' });
+}
