@@ -12,7 +12,8 @@ export class IdpSyncProfileApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/profile.svg', dark: 'file:../icons/profile.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#mapping-profiles';
+	documentationUrl =
+		'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#mapping-profiles';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,8 +8,7 @@ import {
 
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
-import { listSearch } from './methods';
-import { DUO_CREDENTIAL } from './transport/request';
+import { credentialTest, listSearch } from './methods';
 
 export class DuoSecurity implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,11 +24,23 @@ export class DuoSecurity implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: DUO_CREDENTIAL, required: true }],
+		credentials: [
+			{
+				name: 'duoAdminApi',
+				required: true,
+				displayOptions: { hide: { operation: ['previewMapping'] } },
+			},
+			{
+				name: 'idpSyncProfileApi',
+				required: true,
+				testedBy: 'syncProfileTest',
+				displayOptions: { show: { mapping: ['credential'] } },
+			},
+		],
 		properties: versionProperties,
 	};
 
-	methods = { listSearch };
+	methods = { credentialTest, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

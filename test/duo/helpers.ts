@@ -1,6 +1,12 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { DuoAdminApi } from '../../credentials/DuoAdminApi.credentials';
+import { IdpSyncProfileApi } from '../../credentials/IdpSyncProfileApi.credentials';
 import { DuoSecurity } from '../../nodes/DuoSecurity/DuoSecurity.node';
 import {
 	parseIdentityEvent,
@@ -37,20 +43,42 @@ export function duoCredentials(
 	};
 }
 
+export interface RunOptions {
+	continueOnFail?: boolean;
+	credentials?: ReturnType<typeof duoCredentials>;
+	/** The node's static data, shared by the executions that pass the same object. */
+	staticData?: IDataObject;
+	/** The `profile` of an IdP Sync Profile API credential (JSON text or an object). */
+	profile?: string | IDataObject;
+	/** Leave the Duo credential out, as n8n does where it is hidden. */
+	withoutDuoCredential?: boolean;
+}
+
 /** Runs the Duo Security node once through n8n-core's execution context against the fake. */
 export async function runDuo(
 	fake: FakeDuo,
 	parameters: INodeParameters,
 	items: INodeExecutionData[] = [{ json: {} }],
-	options: { continueOnFail?: boolean; credentials?: ReturnType<typeof duoCredentials> } = {},
+	options: RunOptions = {},
 ): Promise<INodeExecutionData[]> {
+	const credentials: Record<string, IDataObject> = {};
+	if (!options.withoutDuoCredential) {
+		credentials.duoAdminApi = options.credentials ?? duoCredentials(fake);
+	}
+	if (options.profile !== undefined) {
+		credentials.idpSyncProfileApi = {
+			profile:
+				typeof options.profile === 'string' ? options.profile : JSON.stringify(options.profile),
+		};
+	}
 	const [output] = await executeNode({
 		node: new DuoSecurity(),
 		parameters,
 		items,
-		credentials: { duoAdminApi: options.credentials ?? duoCredentials(fake) },
-		credentialTypes: [new DuoAdminApi()],
+		credentials: credentials as Record<string, ICredentialDataDecryptedObject>,
+		credentialTypes: [new DuoAdminApi(), new IdpSyncProfileApi()],
 		continueOnFail: options.continueOnFail,
+		staticData: options.staticData,
 	});
 	return output;
 }
@@ -61,16 +89,32 @@ export async function applyEvents(
 	events: IdentityEvent[],
 	options: IDataObject = {},
 	extra: INodeParameters = {},
+	run: RunOptions = {},
 ): Promise<IDataObject[]> {
 	const output = await runDuo(
 		fake,
 		{ resource: 'identityEvent', operation: 'apply', options: { ...FAST, ...options }, ...extra },
 		events.map((event) => ({ json: event as unknown as IDataObject })),
+		run,
 	);
 	return output.map((item) => item.json);
 }
 
 let sequence = 0;
+
+/** The tenant of the events the helpers build, unless `withTenant` says otherwise. */
+let currentTenant = 'example.okta.com';
+
+/** Builds events of another IdP tenant inside `build`. */
+export function withTenant<T>(tenant: string, build: () => T): T {
+	const previous = currentTenant;
+	currentTenant = tenant;
+	try {
+		return build();
+	} finally {
+		currentTenant = previous;
+	}
+}
 
 function envelope(type: string) {
 	sequence += 1;
@@ -80,7 +124,7 @@ function envelope(type: string) {
 		occurredAt: '2026-11-01T10:00:00.000Z',
 		source: {
 			idp: 'okta',
-			tenant: 'example.okta.com',
+			tenant: currentTenant,
 			eventType: type,
 			eventIds: [`evt-${sequence}`],
 		},

@@ -41,6 +41,8 @@ export interface ExecuteNodeOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	credentialTypes: ICredentialType[];
 	continueOnFail?: boolean;
+	/** The node's static data (`getWorkflowStaticData('node')`); mutated in place. Default {}. */
+	staticData?: IDataObject;
 }
 
 export interface RunHookMethodOptions {

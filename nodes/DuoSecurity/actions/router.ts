@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { DuoDirectory } from '../client/DuoDirectory';
-import { readRetryPolicy } from './common/options';
+import { readDirectoryOptions, readRetryPolicy } from './common/options';
 import * as group from './group/Group.resource';
 import * as identityEvent from './identityEvent/IdentityEvent.resource';
 import type { DuoOperation, DuoResource } from './node.type';
@@ -13,7 +13,10 @@ const RESOURCES: Record<DuoResource, Record<string, DuoOperation>> = {
 	identityEvent: identityEvent.operations,
 };
 
-/** Builds the execution's Duo directory client once and runs the chosen operation with it. */
+/**
+ * Builds the execution's Duo directory client once, runs the chosen operation with it, and keeps
+ * the group directory it learnt for later executions.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as DuoResource;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -24,6 +27,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of the resource "${resource}" is not supported`,
 		);
 	}
-	const directory = new DuoDirectory(this, readRetryPolicy(this));
-	return [await selected.execute.call(this, this.getInputData(), directory)];
+	const directory = new DuoDirectory(this, readRetryPolicy(this), readDirectoryOptions(this));
+	try {
+		return [await selected.execute.call(this, this.getInputData(), directory)];
+	} finally {
+		await directory.groups.save();
+	}
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../shared/http/concurrency';
-import { duoApiRequest, duoApiRequestAllItems } from '../transport/request';
+import { DUO_CREDENTIAL, duoApiRequest, duoApiRequestAllItems } from '../transport/request';
 import type { RetryPolicy } from '../transport/retryPolicy';
 import type {
 	DuoBypassCode,
@@ -12,8 +12,10 @@ import type {
 	DuoUser,
 	DuoWebauthnCredential,
 } from './duoObjects';
-import { GroupCache } from './groupCache';
-import { GROUPS_PAGE, GroupListing } from './groupListing';
+import { groupMarkers } from './groupCache';
+import { GroupDirectory, isPlannedId, type GroupQuery } from './groupDirectory';
+import { GROUPS_PAGE } from './groupListing';
+import type { SnapshotStore } from './groupSnapshot';
 import { lookupBatches, uniqueKeys } from './lookupBatches';
 import type { PlannedWrite } from './plannedWrite';
 import { UserCache } from './userCache';
@@ -23,6 +25,17 @@ const USERS_PAGE = 300;
 const PARALLEL_LOOKUPS = 4;
 
 export type { UserChanges } from './userPatch';
+export type { GroupQuery } from './groupDirectory';
+
+export interface DirectoryOptions {
+	/**
+	 * In a dry run, writes are recorded and answered as if they had succeeded, without reaching
+	 * Duo; reads still happen.
+	 */
+	dryRun?: boolean;
+	/** How long the group directory is kept in the workflow's static data; 0 (default) keeps none. */
+	groupCacheMaxAgeMinutes?: number;
+}
 
 export interface UserRef {
 	/** Duo user id. */
@@ -36,52 +49,110 @@ export interface UserRef {
 export interface WriteOutcome<T> {
 	response?: T;
 	replayed?: 'notFound' | 'duplicate';
+	/** The write named a group that Duo no longer has (see DuoRequestOptions.groupMayBeGone). */
+	groupGone?: boolean;
 }
 
-export interface GroupQuery {
-	id?: string;
-	/** `idp:<provider>:<group id>` stored in the group's description. */
-	marker?: string;
-	name?: string;
-}
+/** Where a group write ended: on the group it reached, or nowhere because the group is gone. */
+type GroupWriteResult<T> = { group: DuoGroup; outcome: WriteOutcome<T> } | undefined;
 
 const segment = (value: string) => encodeURIComponent(value);
 
 /**
  * The Duo directory as one execution sees it. Reads are cached for the execution: users are
- * fetched in batches (`username_list`, `user_id_list`) before items run, groups at most once. Every
- * write goes through `write`, and the caches are updated after each write so later items see the
- * new state without reading again.
+ * fetched in batches (`username_list`, `user_id_list`) before items run, groups through the
+ * GroupDirectory (at most one listing, or a snapshot kept from an earlier execution). Every write
+ * goes through `write`, and the caches are updated after each write so later items see the new
+ * state without reading again.
  */
 export class DuoDirectory {
 	readonly users = new UserCache();
 
-	readonly groups = new GroupCache();
+	readonly groups: GroupDirectory;
 
 	readonly writes: PlannedWrite[] = [];
 
+	readonly dryRun: boolean;
+
 	private readonly bypassCodesByUser = new Map<string, DuoBypassCode[]>();
 
-	private readonly groupListing: GroupListing;
+	/** In a dry run: users this execution would have deleted, so later reads do not revive them. */
+	private readonly deletedUsers = new Set<string>();
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly retry: RetryPolicy,
+		options: DirectoryOptions = {},
 	) {
-		this.groupListing = new GroupListing(ctx, retry, this.groups);
+		this.dryRun = options.dryRun === true;
+		const maxAgeMs = Math.max(0, (options.groupCacheMaxAgeMinutes ?? 0) * 60_000);
+		this.groups = new GroupDirectory(ctx, retry, {
+			dryRun: this.dryRun,
+			seen: () => this.embeddedGroups(),
+			store: async (): Promise<SnapshotStore> => {
+				const credentials = await ctx.getCredentials(DUO_CREDENTIAL);
+				return {
+					staticData: ctx.getWorkflowStaticData('node'),
+					host: String(credentials.apiHostname ?? '')
+						.trim()
+						.toLowerCase(),
+					maxAgeMs,
+				};
+			},
+		});
 	}
 
 	/**
 	 * The one way this node changes Duo. `replayed` reports a retried write whose earlier attempt had
-	 * already taken effect (see DuoRequestOptions.replaySafe).
+	 * already taken effect (see DuoRequestOptions.replaySafe). In a dry run the write is only
+	 * recorded, and answered with no response: callers then derive the new state themselves.
 	 */
-	async write<T>(plan: PlannedWrite): Promise<WriteOutcome<T>> {
+	async write<T>(
+		plan: PlannedWrite,
+		options: { groupMayBeGone?: boolean } = {},
+	): Promise<WriteOutcome<T>> {
 		this.writes.push(plan);
+		if (this.dryRun) return {};
 		const result = await duoApiRequest<T>(this.ctx, plan.method, plan.path, plan.params, {
 			retry: this.retry,
 			replaySafe: true,
+			groupMayBeGone: options.groupMayBeGone,
 		});
-		return { response: result?.response, replayed: result?.replayed };
+		return { response: result?.response, replayed: result?.replayed, groupGone: result?.groupGone };
+	}
+
+	/**
+	 * Sends a write that names `group`. When Duo answers that the group does not exist, the group id
+	 * was out of date: the groups are listed afresh, the group is found again (by `requery`, else by
+	 * its marker and name), and the write is sent once more. Undefined when the group no longer
+	 * exists.
+	 */
+	private async groupWrite<T>(
+		group: DuoGroup,
+		plan: (group: DuoGroup) => PlannedWrite,
+		requery?: GroupQuery,
+	): Promise<GroupWriteResult<T>> {
+		const outcome = await this.write<T>(plan(group), { groupMayBeGone: true });
+		if (!outcome.groupGone) return { group, outcome };
+		this.forgetGroup(group.group_id);
+		await this.groups.refresh();
+		const again = await this.groups.find(
+			requery ?? { marker: groupMarkers(group.desc)[0], name: group.name },
+			{ markerFirst: true },
+		);
+		if (!again) return undefined;
+		return { group: again, outcome: await this.write<T>(plan(again)) };
+	}
+
+	private *embeddedGroups(): Iterable<DuoGroup> {
+		for (const user of this.users.users()) yield* user.groups ?? [];
+	}
+
+	/** Removes a group from the cached users that are members of it. */
+	private forgetGroup(groupId: string): void {
+		for (const user of this.users.users()) {
+			user.groups = (user.groups ?? []).filter((g) => g.group_id !== groupId);
+		}
 	}
 
 	/**
@@ -104,7 +175,7 @@ export class DuoDirectory {
 			),
 		);
 		pages.forEach((users, index) => {
-			for (const user of users) this.putUser(user);
+			for (const user of users) if (!this.deletedUsers.has(user.user_id)) this.putUser(user);
 			const { param, chunk } = batches[index];
 			if (param === 'username_list') this.users.markAskedKeys(chunk);
 			else this.users.markAskedIds(chunk);
@@ -127,12 +198,13 @@ export class DuoDirectory {
 	}
 
 	private putUser(user: DuoUser): DuoUser {
-		for (const group of user.groups ?? []) this.groups.put(group);
+		for (const group of user.groups ?? []) this.groups.cache.put(group);
 		return this.users.put(user);
 	}
 
 	/** The user's bypass codes (not part of the user object), read once per user and execution. */
 	async bypassCodes(user: DuoUser): Promise<DuoBypassCode[]> {
+		if (isPlannedId(user.user_id)) return [];
 		let codes = this.bypassCodesByUser.get(user.user_id);
 		if (!codes) {
 			codes = await duoApiRequestAllItems<DuoBypassCode>(
@@ -192,17 +264,26 @@ export class DuoDirectory {
 			before: { username: user.username, status: user.status },
 		});
 		this.users.remove(user.user_id);
+		if (this.dryRun) this.deletedUsers.add(user.user_id);
 	}
 
-	async addToGroup(user: DuoUser, group: DuoGroup): Promise<void> {
-		await this.write({
+	/**
+	 * Adds the user to the group; returns the group it was added to (found again when the id was out
+	 * of date), or undefined when the group no longer exists in Duo.
+	 */
+	async addToGroup(user: DuoUser, group: DuoGroup): Promise<DuoGroup | undefined> {
+		const result = await this.groupWrite(group, (target) => ({
 			method: 'POST',
 			path: `/admin/v1/users/${segment(user.user_id)}/groups`,
-			params: { group_id: group.group_id },
-			target: { kind: 'membership', id: user.user_id, name: `${user.username} → ${group.name}` },
-			after: { group: group.name },
-		});
-		user.groups = [...(user.groups ?? []), group];
+			params: { group_id: target.group_id },
+			target: { kind: 'membership', id: user.user_id, name: `${user.username} → ${target.name}` },
+			after: { group: target.name },
+		}));
+		if (!result) return undefined;
+		if (!(user.groups ?? []).some((g) => g.group_id === result.group.group_id)) {
+			user.groups = [...(user.groups ?? []), result.group];
+		}
+		return result.group;
 	}
 
 	async removeFromGroup(user: DuoUser, group: DuoGroup): Promise<void> {
@@ -293,36 +374,22 @@ export class DuoDirectory {
 		});
 	}
 
-	/** Every Duo group, in listing order; completes the listing if a lookup started it. */
+	/** Every Duo group, read fresh this execution, in listing order. */
 	async loadAllGroups(): Promise<DuoGroup[]> {
-		return await this.groupListing.readAll();
+		return await this.groups.all();
 	}
 
-	/**
-	 * Finds a group by id, then description marker, then name. Groups embedded in the users already
-	 * read are used first; otherwise the group listing is paged until the group turns up. With
-	 * `markerFirst`, the whole listing is searched for the marker before the name is used.
-	 */
+	/** See GroupDirectory.find. */
 	async findGroup(
 		query: GroupQuery,
 		options: { markerFirst?: boolean } = {},
 	): Promise<DuoGroup | undefined> {
-		const exact = () =>
-			(query.id ? this.groups.byGroupId(query.id) : undefined) ??
-			(query.marker ? this.groups.byMarkerKey(query.marker) : undefined);
-		const byName = () => (query.name ? this.groups.byNameKey(query.name) : undefined);
-		const nameWaits = options.markerFirst && query.marker !== undefined;
-		for (;;) {
-			const found = exact() ?? (nameWaits ? undefined : byName());
-			if (found) return found;
-			if (this.groups.complete) return byName();
-			await this.groupListing.readPage();
-		}
+		return await this.groups.find(query, options);
 	}
 
 	/** The first `limit` groups, reading only the pages needed unless the listing is cached. */
 	async listGroups(limit?: number): Promise<DuoGroup[]> {
-		if (limit === undefined || this.groups.complete) {
+		if (limit === undefined || this.groups.completeAndFresh) {
 			const all = await this.loadAllGroups();
 			return limit === undefined ? all : all.slice(0, limit);
 		}
@@ -359,39 +426,64 @@ export class DuoDirectory {
 			);
 			created = all.find((group) => group.name.toLowerCase() === params.name.toLowerCase());
 		}
-		return this.groups.put(created ?? { group_id: `planned:${params.name}`, desc: '', ...params });
+		return this.groups.recordWrite(
+			created ?? { group_id: `planned:${params.name}`, desc: '', ...params },
+		);
 	}
 
-	async updateGroup(group: DuoGroup, changes: { name?: string; desc?: string }): Promise<DuoGroup> {
-		const { response: updated } = await this.write<DuoGroup>({
-			method: 'POST',
-			path: `/admin/v1/groups/${segment(group.group_id)}`,
-			params: changes,
-			target: { kind: 'group', id: group.group_id, name: group.name },
-			before: { name: group.name, desc: group.desc ?? '' },
-			after: changes,
-		});
-		const next = this.groups.put(updated ?? { ...group, ...changes });
+	/**
+	 * Changes the group's name or description; returns the group as it now is, or undefined when
+	 * the group no longer exists in Duo. `requery` finds the group again when its id was out of date
+	 * (default: its marker and name).
+	 */
+	async updateGroup(
+		group: DuoGroup,
+		changes: { name?: string; desc?: string },
+		requery?: GroupQuery,
+	): Promise<DuoGroup | undefined> {
+		const result = await this.groupWrite<DuoGroup>(
+			group,
+			(target) => ({
+				method: 'POST',
+				path: `/admin/v1/groups/${segment(target.group_id)}`,
+				params: changes,
+				target: { kind: 'group', id: target.group_id, name: target.name },
+				before: { name: target.name, desc: target.desc ?? '' },
+				after: changes,
+			}),
+			requery,
+		);
+		if (!result) return undefined;
+		const next = this.groups.recordWrite(
+			result.outcome.response ?? { ...result.group, ...changes },
+		);
 		for (const user of this.users.users()) {
 			for (const embedded of user.groups ?? []) {
-				if (embedded.group_id === group.group_id) Object.assign(embedded, next);
+				if (embedded.group_id === next.group_id) Object.assign(embedded, next);
 			}
 		}
 		return next;
 	}
 
-	async deleteGroup(group: DuoGroup): Promise<void> {
-		await this.write({
-			method: 'DELETE',
-			path: `/admin/v1/groups/${segment(group.group_id)}`,
-			params: {},
-			target: { kind: 'group', id: group.group_id, name: group.name },
-			before: { name: group.name },
-		});
-		this.groups.remove(group.group_id);
-		this.groupListing.forget(group.group_id);
-		for (const user of this.users.users()) {
-			user.groups = (user.groups ?? []).filter((g) => g.group_id !== group.group_id);
-		}
+	/**
+	 * Deletes the group; returns the group deleted, or undefined when Duo no longer has it.
+	 * `requery` as in updateGroup.
+	 */
+	async deleteGroup(group: DuoGroup, requery?: GroupQuery): Promise<DuoGroup | undefined> {
+		const result = await this.groupWrite(
+			group,
+			(target) => ({
+				method: 'DELETE',
+				path: `/admin/v1/groups/${segment(target.group_id)}`,
+				params: {},
+				target: { kind: 'group', id: target.group_id, name: target.name },
+				before: { name: target.name },
+			}),
+			requery,
+		);
+		if (!result) return undefined;
+		this.groups.remove(result.group.group_id);
+		this.forgetGroup(result.group.group_id);
+		return result.group;
 	}
 }

@@ -12,8 +12,9 @@ export function groupMarker(idp: string, groupId: string): string {
 }
 
 /**
- * The Duo groups known in one execution: those embedded in cached user objects, and the pages of
- * the group listing read so far (the listing is read at most once per execution).
+ * The Duo groups known in one execution: those embedded in cached user objects, the pages of the
+ * group listing read so far, and groups remembered from an earlier execution's listing. Duo group
+ * names are unique, so a group seen this execution displaces a remembered group of the same name.
  */
 export class GroupCache {
 	private readonly byId = new Map<string, DuoGroup>();
@@ -22,10 +23,36 @@ export class GroupCache {
 
 	private readonly byMarker = new Map<string, string>();
 
-	/** Whether every Duo group is known (the listing was read to its end). */
+	/** Ids known only from an earlier execution. */
+	private readonly remembered = new Set<string>();
+
+	/** Whether every Duo group is known (a listing was read to its end, or remembered). */
 	complete = false;
 
+	/** Whether what is known was read this execution: false while remembered groups stand in. */
+	fresh = true;
+
 	put(group: DuoGroup): DuoGroup {
+		this.remembered.delete(group.group_id);
+		const clash = this.byName.get(norm(group.name));
+		if (clash !== undefined && clash !== group.group_id && this.remembered.has(clash)) {
+			this.remove(clash);
+		}
+		return this.index(group);
+	}
+
+	/** Adds groups from an earlier listing, unless this execution already knows better. */
+	remember(groups: DuoGroup[]): void {
+		for (const group of groups) {
+			if (this.byId.has(group.group_id) || this.byName.has(norm(group.name))) continue;
+			this.index(group);
+			this.remembered.add(group.group_id);
+		}
+		this.complete = true;
+		this.fresh = false;
+	}
+
+	private index(group: DuoGroup): DuoGroup {
 		const known = this.byId.get(group.group_id);
 		const merged = known ? Object.assign(known, group) : { ...group };
 		this.unindex(merged.group_id);
@@ -38,6 +65,15 @@ export class GroupCache {
 	remove(groupId: string): void {
 		this.unindex(groupId);
 		this.byId.delete(groupId);
+		this.remembered.delete(groupId);
+	}
+
+	/** Forgets everything, before a fresh listing. */
+	clear(): void {
+		for (const map of [this.byId, this.byName, this.byMarker]) map.clear();
+		this.remembered.clear();
+		this.complete = false;
+		this.fresh = true;
 	}
 
 	private unindex(groupId: string): void {

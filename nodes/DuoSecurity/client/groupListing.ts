@@ -7,9 +7,12 @@ import type { GroupCache } from './groupCache';
 
 export const GROUPS_PAGE = 100;
 
+/** What the cache takes from a listed group: the group, a simulated version of it, or nothing. */
+export type ListedGroupFilter = (group: DuoGroup) => DuoGroup | undefined;
+
 /**
- * The execution's one pass over `GET /admin/v1/groups`, read page by page only as far as lookups
- * need, into the group cache.
+ * One pass over `GET /admin/v1/groups`, read page by page only as far as lookups need, into the
+ * group cache. `restart` begins a new pass, for when what the cache remembers is out of date.
  */
 export class GroupListing {
 	private offset = 0;
@@ -17,17 +20,28 @@ export class GroupListing {
 	/** Ids in listing order. */
 	private readonly listed = new Set<string>();
 
+	/** When the first page of the current pass was read (epoch milliseconds). */
+	startedAt?: number;
+
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly retry: RetryPolicy,
 		private readonly cache: GroupCache,
+		private readonly accept: ListedGroupFilter = (group) => group,
 	) {}
 
 	get complete(): boolean {
 		return this.cache.complete;
 	}
 
+	restart(): void {
+		this.offset = 0;
+		this.listed.clear();
+		this.startedAt = undefined;
+	}
+
 	async readPage(): Promise<void> {
+		this.startedAt ??= Date.now();
 		const page = await duoApiRequest<DuoGroup[]>(
 			this.ctx,
 			'GET',
@@ -35,7 +49,9 @@ export class GroupListing {
 			{ limit: GROUPS_PAGE, offset: this.offset },
 			{ retry: this.retry },
 		);
-		for (const group of page?.response ?? []) {
+		for (const listed of page?.response ?? []) {
+			const group = this.accept(listed);
+			if (!group) continue;
 			this.cache.put(group);
 			this.listed.add(group.group_id);
 		}

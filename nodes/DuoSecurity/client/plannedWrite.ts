@@ -14,3 +14,15 @@ export interface PlannedWrite {
 	before?: IDataObject;
 	after?: IDataObject;
 }
+
+/** A planned write as output JSON: a copy, with old and new values only where there are some. */
+export function plannedWriteJson(plan: PlannedWrite): IDataObject {
+	return {
+		method: plan.method,
+		path: plan.path,
+		params: { ...plan.params },
+		target: { ...plan.target },
+		...(plan.before ? { before: { ...plan.before } } : {}),
+		...(plan.after ? { after: { ...plan.after } } : {}),
+	};
+}

@@ -10,52 +10,35 @@ import type { DuoDirectory } from '../client/DuoDirectory';
 import { groupMarker, groupMarkers } from '../client/groupCache';
 import type { DuoUser } from '../client/duoObjects';
 import { targetNotFound, type ActionResult, type ItemScope } from './actionResult';
-import type { GroupAllowlist } from './allowlist';
-import { resetCountsForDuo, type ResetTrigger } from './factors';
+import type { ApplyOptions } from './applyOptions';
 import { deleteGroup, ensureGroup, renameGroup } from './groupLifecycle';
-import { addMembership, removeMembership } from './membership';
+import { joinGroup, removeMembership } from './membership';
 import { resetEnrollment } from './resetEnrollment';
 import { syncUser, userRefOf } from './syncUser';
-import {
-	createParams,
-	createStatusFor,
-	profileFromIdentity,
-	type IdentityMapping,
-} from './userProfile';
+import { createParams, createStatusFor } from './userProfile';
 import { deleteUser, disableUser, enableUser } from './userStatus';
 
-export interface ApplyOptions {
-	mapping: IdentityMapping;
-	createMissingGroups: boolean;
-	onUserDeleted: 'delete' | 'disable';
-	resetTrigger: ResetTrigger;
-	sendEnrollmentEmail: boolean;
-	allowed: GroupAllowlist;
-}
+export type { ApplyOptions } from './applyOptions';
 
 /** Usernames and alias values an event will look up, for the batched prefetch. */
-export function eventLookupKeys(event: IdentityEvent, mapping: IdentityMapping): string[] {
+export function eventLookupKeys(event: IdentityEvent, options: ApplyOptions): string[] {
 	if (!('user' in event)) return [];
-	const profile = profileFromIdentity(event.user, mapping);
+	const profile = options.desiredUser(event.user);
 	return [profile.alias?.value, profile.username].filter((key): key is string => !!key);
 }
 
-async function findEventUser(
-	directory: DuoDirectory,
-	user: IdentityUser,
-	mapping: IdentityMapping,
-) {
-	return await directory.findUser(userRefOf(profileFromIdentity(user, mapping)));
+async function findEventUser(directory: DuoDirectory, user: IdentityUser, options: ApplyOptions) {
+	return await directory.findUser(userRefOf(options.desiredUser(user)));
 }
 
 /** Creates the Duo user for an IdP user that has a username; undefined when it has none. */
 async function createFromIdentity(
 	directory: DuoDirectory,
 	user: IdentityUser,
-	mapping: IdentityMapping,
+	options: ApplyOptions,
 	status?: string,
 ): Promise<DuoUser | undefined> {
-	const profile = profileFromIdentity(user, mapping);
+	const profile = options.desiredUser(user);
 	if (!profile.username) return undefined;
 	return await directory.createUser(
 		createParams({
@@ -75,14 +58,14 @@ async function applyUserEvent(
 	options: ApplyOptions,
 ): Promise<ActionResult> {
 	if (event.type === 'user.created' || event.type === 'user.updated') {
-		return await syncUser(directory, scope, profileFromIdentity(event.user, options.mapping), {
+		return await syncUser(directory, scope, options.desiredUser(event.user), {
 			createStatus: createStatusFor(event.user),
 		});
 	}
-	const user = await findEventUser(directory, event.user, options.mapping);
+	const user = await findEventUser(directory, event.user, options);
 	if (!user) {
 		if (event.type === 'user.reactivated') {
-			const created = await createFromIdentity(directory, event.user, options.mapping, 'active');
+			const created = await createFromIdentity(directory, event.user, options, 'active');
 			if (created)
 				return {
 					action: 'created',
@@ -111,10 +94,9 @@ async function applyMfaReset(
 	event: MfaResetEvent,
 	options: ApplyOptions,
 ): Promise<ActionResult> {
-	if (!resetCountsForDuo(event.mfa, options.resetTrigger)) {
-		return { action: 'skipped', reason: 'no Duo factor was reset' };
-	}
-	const user = await findEventUser(directory, event.user, options.mapping);
+	const skip = options.skipReset(event.mfa);
+	if (skip) return { action: 'skipped', reason: skip };
+	const user = await findEventUser(directory, event.user, options);
 	if (!user) return targetNotFound(scope, 'user', userLabel(event.user));
 	return await resetEnrollment(directory, user, {
 		sendEnrollmentEmail: options.sendEnrollmentEmail,
@@ -127,15 +109,14 @@ async function applyMembership(
 	event: MembershipEvent,
 	options: ApplyOptions,
 ): Promise<ActionResult> {
-	const name = event.group.name;
-	if (name !== undefined && !options.allowed(name)) {
-		return { action: 'skipped', reason: 'group is not in the allowlist' };
-	}
+	const mapped = event.group.name === undefined ? undefined : options.groupName(event.group.name);
+	if (mapped && 'skipped' in mapped) return { action: 'skipped', reason: mapped.skipped };
+	const name = mapped?.name;
 	const adding = event.type === 'group.member_added';
 	const created: string[] = [];
-	let user = await findEventUser(directory, event.user, options.mapping);
+	let user = await findEventUser(directory, event.user, options);
 	if (!user && adding) {
-		user = await createFromIdentity(directory, event.user, options.mapping);
+		user = await createFromIdentity(directory, event.user, options);
 		if (user) created.push('user');
 	}
 	if (!user) return targetNotFound(scope, 'user', userLabel(event.user));
@@ -151,15 +132,18 @@ async function applyMembership(
 		if (!current) return { action: 'unchanged', reason: 'not a member', duoUserId: user.user_id };
 		return await removeMembership(directory, user, current);
 	}
-	let group = await directory.findGroup({ marker, name });
-	if (!group && options.createMissingGroups && name) {
-		group = await directory.createGroup({ name, desc: marker });
-		created.push('group');
-	}
-	if (!group) {
+	const outcome = await joinGroup(directory, user, {
+		find: { marker, name },
+		create: options.createMissingGroups && name ? { name, desc: marker } : undefined,
+	});
+	if (outcome.created) created.push('group');
+	if (!outcome.group) {
 		return targetNotFound(scope, 'group', name ?? event.group.id, { duoUserId: user.user_id });
 	}
-	const result = await addMembership(directory, user, group);
+	const ids = { duoUserId: user.user_id, duoGroupId: outcome.group.group_id };
+	const result: ActionResult = outcome.added
+		? { action: 'group_added', ...ids, changes: { group: outcome.group.name } }
+		: { action: 'unchanged', reason: 'already a member', ...ids };
 	if (created.length > 0) result.changes = { ...(result.changes ?? {}), created };
 	return result;
 }
@@ -170,22 +154,27 @@ async function applyGroupEvent(
 	event: GroupEvent,
 	options: ApplyOptions,
 ): Promise<ActionResult> {
-	const name = event.group.name;
-	if (name !== undefined && !options.allowed(name)) {
-		return { action: 'skipped', reason: 'group is not in the allowlist' };
-	}
+	const mapped = event.group.name === undefined ? undefined : options.groupName(event.group.name);
+	if (mapped && 'skipped' in mapped) return { action: 'skipped', reason: mapped.skipped };
+	const name = mapped?.name;
 	const marker = groupMarker(event.source.idp, event.group.id);
 	switch (event.type) {
 		case 'group.created':
 			if (!name) return { action: 'skipped', reason: 'the event has no group name' };
 			return await ensureGroup(directory, { name, marker });
-		case 'group.renamed':
+		case 'group.renamed': {
 			if (!name) return { action: 'skipped', reason: 'the event has no group name' };
+			const previous = event.group.previousName;
+			const previousMapped = previous === undefined ? undefined : options.groupName(previous);
 			return await renameGroup(directory, scope, {
-				find: { marker, name: event.group.previousName },
+				find: {
+					marker,
+					name: previousMapped && 'name' in previousMapped ? previousMapped.name : previous,
+				},
 				newName: name,
 				marker,
 			});
+		}
 		case 'group.deleted':
 			return await deleteGroup(directory, scope, { marker, name });
 	}

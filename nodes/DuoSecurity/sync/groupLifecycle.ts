@@ -18,6 +18,10 @@ function describe(group: DuoGroup, changes: { name?: string; desc?: string }): I
 	return diff;
 }
 
+/** A group named by its id is never exchanged for another group of the same name. */
+const byIdOnly = (find: GroupQuery): GroupQuery | undefined =>
+	find.id ? { id: find.id } : undefined;
+
 /** Creates the group unless one with the marker or the name exists. */
 export async function ensureGroup(
 	directory: DuoDirectory,
@@ -32,8 +36,8 @@ export async function ensureGroup(
 		if (!changes.desc)
 			return { action: 'unchanged', reason: 'group exists', duoGroupId: existing.group_id };
 		const diff = describe(existing, changes);
-		await directory.updateGroup(existing, changes);
-		return { action: 'updated', duoGroupId: existing.group_id, changes: diff };
+		const updated = await directory.updateGroup(existing, changes);
+		if (updated) return { action: 'updated', duoGroupId: updated.group_id, changes: diff };
 	}
 	const desc = request.desc ?? request.marker;
 	const created = await directory.createGroup({ name: request.name, ...(desc ? { desc } : {}) });
@@ -64,10 +68,11 @@ export async function renameGroup(
 		};
 	}
 	const diff = describe(group, changes);
-	await directory.updateGroup(group, changes);
+	const updated = await directory.updateGroup(group, changes, byIdOnly(request.find));
+	if (!updated) return targetNotFound(scope, 'group', group.name);
 	return {
 		action: changes.name !== undefined ? 'group_renamed' : 'updated',
-		duoGroupId: group.group_id,
+		duoGroupId: updated.group_id,
 		changes: diff,
 	};
 }
@@ -78,7 +83,9 @@ export async function deleteGroup(
 	find: GroupQuery,
 ): Promise<ActionResult> {
 	const group = await directory.findGroup(find, { markerFirst: true });
-	if (!group) return targetNotFound(scope, 'group', find.name ?? find.id ?? find.marker ?? '');
-	await directory.deleteGroup(group);
-	return { action: 'group_deleted', duoGroupId: group.group_id, changes: { name: group.name } };
+	const label = find.name ?? find.id ?? find.marker ?? '';
+	if (!group) return targetNotFound(scope, 'group', label);
+	const deleted = await directory.deleteGroup(group, byIdOnly(find));
+	if (!deleted) return targetNotFound(scope, 'group', label);
+	return { action: 'group_deleted', duoGroupId: deleted.group_id, changes: { name: deleted.name } };
 }

@@ -15,6 +15,8 @@ export interface DesiredProfile {
 	status?: string;
 	/** The IdP's immutable user id and the alias slot that holds it. */
 	alias?: { slot: AliasSlot; value: string };
+	/** Further alias slots to set (a mapping profile's alias attributes); '' clears a slot. */
+	extraAliases?: Partial<Record<AliasSlot, string>>;
 }
 
 export type UsernameSource = 'login' | 'email' | 'attribute';
@@ -103,6 +105,15 @@ export function profileDiff(user: DuoUser, desired: DesiredProfile): ProfileDiff
 		result.before[alias.slot] = current;
 		result.diff[alias.slot] = { from: current, to: alias.value };
 	}
+	for (const [slot, wanted] of Object.entries(desired.extraAliases ?? {}) as Array<
+		[AliasSlot, string]
+	>) {
+		const current = user[slot] ?? user.aliases?.[slot] ?? '';
+		if (slot === alias?.slot || current === wanted) continue;
+		result.changes[slot] = wanted;
+		result.before[slot] = current;
+		result.diff[slot] = { from: current, to: wanted };
+	}
 	return result;
 }
 
@@ -112,6 +123,11 @@ export function createParams(desired: DesiredProfile & { username: string }): Us
 	for (const field of PLAIN_FIELDS) {
 		const value = desired[field];
 		if (value !== undefined && value !== '') params[field] = value;
+	}
+	for (const [slot, value] of Object.entries(desired.extraAliases ?? {}) as Array<
+		[AliasSlot, string]
+	>) {
+		if (value !== '') params[slot] = value;
 	}
 	if (desired.alias) params[desired.alias.slot] = desired.alias.value;
 	return params;

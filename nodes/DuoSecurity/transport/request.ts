@@ -36,6 +36,8 @@ export interface DuoResult<T> {
 	 * or a create answered "duplicate resource". `response` is then empty.
 	 */
 	replayed?: 'notFound' | 'duplicate';
+	/** Set instead of failing when `groupMayBeGone` is on and Duo says a group id does not exist. */
+	groupGone?: boolean;
 }
 
 export interface DuoRequestOptions {
@@ -47,9 +49,19 @@ export interface DuoRequestOptions {
 	 * duplicate-resource answer (code 40003) means the write is done, not that it failed.
 	 */
 	replaySafe?: boolean;
+	/**
+	 * For a request that names a group remembered from an earlier execution: answer `{ groupGone }`
+	 * instead of failing when Duo says the group does not exist (404, or 400 naming `group_id`).
+	 */
+	groupMayBeGone?: boolean;
 }
 
 const DUPLICATE_RESOURCE = 40003;
+
+function isGroupGone(statusCode: number, body: IDataObject | undefined): boolean {
+	if (statusCode === 404) return true;
+	return statusCode === 400 && isDuoFailure(body) && body.message_detail === 'group_id';
+}
 
 /**
  * One Duo Admin API call, signed by the credential. Parameters go in the query string for GET and
@@ -88,6 +100,9 @@ export async function duoApiRequest<T>(
 			if (response.statusCode === 400 && isDuoFailure(body) && body.code === DUPLICATE_RESOURCE) {
 				return { response: undefined as T, metadata: {}, replayed: 'duplicate' };
 			}
+		}
+		if (options.groupMayBeGone && isGroupGone(response.statusCode, body)) {
+			return { response: undefined as T, metadata: {}, groupGone: true };
 		}
 		if (response.statusCode >= 400 || isDuoFailure(body) || body?.stat !== 'OK') {
 			throw duoApiError(ctx.getNode(), response, { method, path }, attempt);

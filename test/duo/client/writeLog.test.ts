@@ -9,6 +9,7 @@ import { DuoAdminApi } from '../../../credentials/DuoAdminApi.credentials';
 import { DuoDirectory } from '../../../nodes/DuoSecurity/client/DuoDirectory';
 import { groupAllowlist } from '../../../nodes/DuoSecurity/sync/allowlist';
 import { applyIdentityEvent } from '../../../nodes/DuoSecurity/sync/applyEvent';
+import { settingsApplyOptions } from '../../../nodes/DuoSecurity/sync/applyOptions';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/DuoSecurity/transport/retryPolicy';
 import type { IdentityEvent } from '../../../nodes/shared/model';
 import type { FakeDuo } from '../../../sandbox/duo/server';
@@ -40,14 +41,14 @@ function directoryProbe(events: IdentityEvent[]): INodeType {
 		},
 		async execute(this: IExecuteFunctions) {
 			const directory = new DuoDirectory(this, { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 });
-			const options = {
+			const options = settingsApplyOptions({
 				mapping: { usernameSource: 'login' as const, aliasSlot: 'alias1' as const },
 				createMissingGroups: true,
 				onUserDeleted: 'delete' as const,
 				resetTrigger: 'anyReset' as const,
 				sendEnrollmentEmail: true,
 				allowed: groupAllowlist([]),
-			};
+			});
 			for (const [itemIndex, event] of events.entries()) {
 				await applyIdentityEvent(
 					directory,

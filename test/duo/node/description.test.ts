@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { DuoAdminApi } from '../../../credentials/DuoAdminApi.credentials';
+import { IdpSyncProfileApi } from '../../../credentials/IdpSyncProfileApi.credentials';
 import { DuoSecurity } from '../../../nodes/DuoSecurity/DuoSecurity.node';
 
 const root = join(__dirname, '..', '..', '..');
@@ -27,7 +28,20 @@ describe('Duo Security node description', () => {
 			).toContain('<svg');
 		}
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: new DuoAdminApi().name, required: true }]);
+		expect(description.credentials).toEqual([
+			{
+				name: new DuoAdminApi().name,
+				required: true,
+				displayOptions: { hide: { operation: ['previewMapping'] } },
+			},
+			{
+				name: new IdpSyncProfileApi().name,
+				required: true,
+				testedBy: 'syncProfileTest',
+				displayOptions: { show: { mapping: ['credential'] } },
+			},
+		]);
+		expect(Object.keys(new DuoSecurity().methods.credentialTest)).toEqual(['syncProfileTest']);
 	});
 
 	it('offers the operations of the issue, each with an action, sorted by name', () => {
@@ -38,7 +52,7 @@ describe('Duo Security node description', () => {
 			]),
 		);
 		expect(byResource).toEqual({
-			identityEvent: ['apply'],
+			identityEvent: ['apply', 'previewMapping'],
 			user: ['upsert', 'delete', 'disable', 'enable', 'get', 'resetEnrollment', 'syncGroups'],
 			group: ['create', 'delete', 'getAll', 'rename'],
 		});
@@ -60,5 +74,83 @@ describe('Duo Security node description', () => {
 			expect(names).toContain('Retry Base Delay (Ms)');
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
+	});
+
+	const optionNames = (resource: string, operation: string) => {
+		const values = { resource, operation };
+		const collection = description.properties.find(
+			(p) =>
+				p.name === 'options' &&
+				p.displayOptions?.show?.resource?.includes(resource) &&
+				p.displayOptions?.show?.operation?.includes(operation),
+		);
+		expect(NodeHelpers.displayParameter(values, collection!, null, description)).toBe(true);
+		return (collection?.options as INodeProperties[]).map((option) => option.name);
+	};
+
+	it('offers Dry Run on every operation that writes, and the group cache where groups are looked up', () => {
+		const writing = {
+			user: ['upsert', 'delete', 'disable', 'enable', 'resetEnrollment', 'syncGroups'],
+			group: ['create', 'delete', 'rename'],
+			identityEvent: ['apply'],
+		};
+		for (const [resource, operations] of Object.entries(writing)) {
+			for (const operation of operations) {
+				expect(optionNames(resource, operation)).toContain('dryRun');
+			}
+		}
+		expect(optionNames('user', 'get')).not.toContain('dryRun');
+		expect(optionNames('group', 'getAll')).not.toContain('dryRun');
+		for (const [resource, operation] of [
+			['identityEvent', 'apply'],
+			['user', 'syncGroups'],
+			['group', 'create'],
+			['group', 'rename'],
+			['group', 'delete'],
+		]) {
+			expect(optionNames(resource, operation)).toContain('groupCacheMaxAge');
+		}
+	});
+
+	it('shows Mapping on Create or Update from an event, Sync Groups, Apply and Preview Mapping', () => {
+		const visible = (values: Record<string, string>, name: string) =>
+			description.properties
+				.filter((p) => p.name === name)
+				.some((p) => NodeHelpers.displayParameter(values, p, null, description));
+		const shown: Array<Record<string, string>> = [
+			{ resource: 'user', operation: 'upsert', input: 'event' },
+			{ resource: 'user', operation: 'syncGroups' },
+			{ resource: 'identityEvent', operation: 'apply' },
+			{ resource: 'identityEvent', operation: 'previewMapping' },
+		];
+		for (const values of shown) {
+			expect(visible(values, 'mapping')).toBe(true);
+			expect(visible({ ...values, mapping: 'json' }, 'mappingProfile')).toBe(true);
+			expect(visible({ ...values, mapping: 'credential' }, 'mappingProfile')).toBe(false);
+		}
+		expect(visible({ resource: 'user', operation: 'upsert', input: 'fields' }, 'mapping')).toBe(
+			false,
+		);
+		expect(visible({ resource: 'user', operation: 'disable' }, 'mapping')).toBe(false);
+		const mapping = description.properties.find(
+			(p) => p.name === 'mapping' && p.displayOptions?.show?.operation?.includes('apply'),
+		);
+		expect(mapping?.default).toBe('none');
+		expect((mapping?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+			'json',
+			'none',
+			'credential',
+		]);
+	});
+
+	it('asks for the profile credential only when Mapping uses it, and for no Duo credential in a preview', () => {
+		const [duo, profile] = description.credentials!;
+		const shows = (credential: typeof duo, values: Record<string, string>) =>
+			NodeHelpers.displayParameter(values, credential, null, description);
+		expect(shows(duo, { resource: 'identityEvent', operation: 'apply' })).toBe(true);
+		expect(shows(duo, { resource: 'identityEvent', operation: 'previewMapping' })).toBe(false);
+		expect(shows(profile, { operation: 'apply', mapping: 'credential' })).toBe(true);
+		expect(shows(profile, { operation: 'apply', mapping: 'json' })).toBe(false);
+		expect(shows(profile, { operation: 'disable' })).toBe(false);
 	});
 });

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import type { DuoDirectory } from '../../client/DuoDirectory';
+import { plannedWriteJson } from '../../client/plannedWrite';
 
 /** The Duo users an item will look up, fetched in one batch before any item runs. */
 export interface UserLookup {
@@ -38,7 +39,8 @@ export function itemError(
 /**
  * Runs an operation over the input items in order: every item's parameters are read first, the
  * users all items need are fetched in batches, then each item runs. With "Continue On Fail" a
- * failed item outputs `{ error }`; every output item is paired with its input item.
+ * failed item outputs `{ error }`; every output item is paired with its input item. In a dry run
+ * each output item lists the writes its item planned.
  */
 export async function processItems<T>(
 	ctx: IExecuteFunctions,
@@ -69,9 +71,16 @@ export async function processItems<T>(
 		try {
 			if (prefetchError) throw prefetchError;
 			if (!entry.ok) throw entry.error;
+			const firstWrite = directory.writes.length;
 			const result = await work.run(entry.input, itemIndex);
+			const planned = directory.dryRun
+				? directory.writes.slice(firstWrite).map(plannedWriteJson)
+				: undefined;
 			for (const json of Array.isArray(result) ? result : [result]) {
-				output.push({ json, pairedItem: { item: itemIndex } });
+				output.push({
+					json: planned ? { ...json, dryRun: true, plannedWrites: planned } : json,
+					pairedItem: { item: itemIndex },
+				});
 			}
 		} catch (error) {
 			const nodeError = itemError(ctx.getNode(), error, itemIndex);

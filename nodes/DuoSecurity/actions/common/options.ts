@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { DirectoryOptions } from '../../client/DuoDirectory';
 import type { AliasSlot } from '../../client/duoObjects';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../transport/retryPolicy';
 import type { ItemScope } from '../../sync/actionResult';
@@ -13,6 +14,27 @@ export const retryBaseDelayOption: INodeProperties = {
 	default: 1000,
 	description:
 		'First wait after Duo answers 429 or 5xx; each retry doubles it, up to 32 times this value, plus random jitter',
+};
+
+export const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only plan the writes: Duo is read but not changed, and each output item lists its planned writes (method, path, parameters, old and new values). Read from the first item for the whole execution.',
+};
+
+export const GROUP_CACHE_MAX_AGE_DEFAULT = 60;
+
+export const groupCacheMaxAgeOption: INodeProperties = {
+	displayName: 'Group Cache Max Age (Minutes)',
+	name: 'groupCacheMaxAge',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: GROUP_CACHE_MAX_AGE_DEFAULT,
+	description:
+		"How long the node keeps the list of Duo groups (ID, name, description) in the workflow's static data, so later executions look groups up without listing them. A group name it does not know is always looked up in Duo before a group is created. A group renamed directly in Duo can still be found by its old name until this age is reached. 0 lists groups once per execution.",
 };
 
 export const strictOption: INodeProperties = {
@@ -30,7 +52,7 @@ export const aliasSlotOption: INodeProperties = {
 	type: 'options',
 	default: 'alias1',
 	description:
-		'The Duo alias that keeps the IdP user ID, so a user renamed in the IdP is found and renamed in Duo instead of duplicated. Only this alias is written; the other aliases are left alone.',
+		'The Duo alias that keeps the IdP user ID, so a user renamed in the IdP is found and renamed in Duo instead of duplicated. Only this alias is written; the other aliases are left alone. With a mapping profile, the alias attributes of the profile apply instead.',
 	options: [
 		{ name: 'Alias 1', value: 'alias1' },
 		{ name: 'Alias 2', value: 'alias2' },
@@ -93,6 +115,17 @@ export function readRetryPolicy(ctx: IExecuteFunctions): RetryPolicy {
 	const options = ctx.getInputData().length > 0 ? readOptions(ctx, 0) : {};
 	const base = Number(options.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs);
 	return { ...DEFAULT_RETRY_POLICY, baseDelayMs: Number.isFinite(base) && base >= 0 ? base : 1000 };
+}
+
+/** Dry Run and the group cache age, read from the first item: they hold for the execution. */
+export function readDirectoryOptions(ctx: IExecuteFunctions): DirectoryOptions {
+	const options = ctx.getInputData().length > 0 ? readOptions(ctx, 0) : {};
+	const maxAge = Number(options.groupCacheMaxAge ?? GROUP_CACHE_MAX_AGE_DEFAULT);
+	return {
+		dryRun: options.dryRun === true,
+		groupCacheMaxAgeMinutes:
+			Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : GROUP_CACHE_MAX_AGE_DEFAULT,
+	};
 }
 
 export function itemScope(ctx: IExecuteFunctions, itemIndex: number): ItemScope {

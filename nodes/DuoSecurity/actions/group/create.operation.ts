@@ -9,7 +9,12 @@ import {
 import type { DuoDirectory } from '../../client/DuoDirectory';
 import { ensureGroup } from '../../sync/groupLifecycle';
 import { processItems } from '../common/itemLoop';
-import { optionsCollection, readOptions } from '../common/options';
+import {
+	dryRunOption,
+	groupCacheMaxAgeOption,
+	optionsCollection,
+	readOptions,
+} from '../common/options';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,6 +34,8 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'Description of a group this operation creates',
 		},
+		dryRunOption,
+		groupCacheMaxAgeOption,
 	]),
 ];
 

@@ -9,14 +9,20 @@ import type { DuoDirectory, GroupQuery } from '../../client/DuoDirectory';
 import { deleteGroup } from '../../sync/groupLifecycle';
 import { processItems } from '../common/itemLoop';
 import { groupLocator, readGroupQuery } from '../common/locators';
-import { itemScope, optionsCollection, strictOption } from '../common/options';
+import {
+	dryRunOption,
+	groupCacheMaxAgeOption,
+	itemScope,
+	optionsCollection,
+	strictOption,
+} from '../common/options';
 
 const properties: INodeProperties[] = [
 	{
 		...groupLocator,
 		description: 'The Duo group to delete. Its members stay, without this group.',
 	},
-	optionsCollection([strictOption]),
+	optionsCollection([dryRunOption, groupCacheMaxAgeOption, strictOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -10,7 +10,13 @@ import type { DuoDirectory, GroupQuery } from '../../client/DuoDirectory';
 import { renameGroup } from '../../sync/groupLifecycle';
 import { processItems } from '../common/itemLoop';
 import { groupLocator, readGroupQuery } from '../common/locators';
-import { itemScope, optionsCollection, strictOption } from '../common/options';
+import {
+	dryRunOption,
+	groupCacheMaxAgeOption,
+	itemScope,
+	optionsCollection,
+	strictOption,
+} from '../common/options';
 
 const properties: INodeProperties[] = [
 	groupLocator,
@@ -22,7 +28,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. MFA Users (Contractors)',
 	},
-	optionsCollection([strictOption]),
+	optionsCollection([dryRunOption, groupCacheMaxAgeOption, strictOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { DuoOperation } from '../node.type';
 import * as apply from './apply.operation';
+import * as previewMapping from './previewMapping.operation';
 
-export const operations: Record<string, DuoOperation> = { apply };
+export const operations: Record<string, DuoOperation> = { apply, previewMapping };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,7 +21,15 @@ export const description: INodeProperties[] = [
 				description: 'Do in Duo what an identity event from the IdP Event Trigger means',
 				action: 'Apply an identity event',
 			},
+			{
+				name: 'Preview Mapping',
+				value: 'previewMapping',
+				description:
+					'Render a mapping profile against an identity event: username, Duo fields, groups and rule verdict, without calling Duo',
+				action: 'Preview the mapping of an identity event',
+			},
 		],
 	},
 	...apply.description,
+	...previewMapping.description,
 ];

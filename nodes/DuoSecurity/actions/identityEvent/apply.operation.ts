@@ -1,21 +1,33 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import type { CompiledDocument } from '../../../shared/mapping';
 import type { IdentityEvent } from '../../../shared/model';
 import type { DuoDirectory } from '../../client/DuoDirectory';
 import { groupAllowlist, parseNameList } from '../../sync/allowlist';
 import { applyIdentityEvent, eventLookupKeys, type ApplyOptions } from '../../sync/applyEvent';
+import { settingsApplyOptions, type ApplySettings } from '../../sync/applyOptions';
 import type { ResetTrigger } from '../../sync/factors';
+import {
+	mappingReport,
+	outOfScope,
+	profileApplyOptions,
+	profileForEvent,
+} from '../../sync/profileMapping';
 import { readIdentityEvent } from '../common/eventInput';
 import { processItems } from '../common/itemLoop';
+import { mappingFields } from '../common/mappingFields';
 import {
 	aliasSlotOption,
 	createMissingGroupsOption,
+	dryRunOption,
 	groupAllowlistOption,
+	groupCacheMaxAgeOption,
 	itemScope,
 	optionsCollection,
 	readIdentityMapping,
@@ -24,6 +36,7 @@ import {
 	strictOption,
 	usernameSourceFields,
 } from '../common/options';
+import { loadItemProfiles } from '../common/profileInput';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,11 +46,14 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	...mappingFields,
 	...usernameSourceFields,
 	optionsCollection([
 		aliasSlotOption,
 		{ ...createMissingGroupsOption, default: true },
+		dryRunOption,
 		groupAllowlistOption,
+		groupCacheMaxAgeOption,
 		{
 			displayName: 'On User Deleted',
 			name: 'onUserDeleted',
@@ -75,7 +91,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readApplyOptions(ctx: IExecuteFunctions, itemIndex: number): ApplyOptions {
+function readApplySettings(ctx: IExecuteFunctions, itemIndex: number): ApplySettings {
 	const options = readOptions(ctx, itemIndex);
 	return {
 		mapping: readIdentityMapping(ctx, itemIndex),
@@ -87,26 +103,55 @@ function readApplyOptions(ctx: IExecuteFunctions, itemIndex: number): ApplyOptio
 	};
 }
 
+interface ApplyInput {
+	event: IdentityEvent;
+	options: ApplyOptions;
+	/** Why the mapping profile leaves the event out. */
+	skip?: string;
+	/** The `mapping` part of the output, when a profile applies. */
+	report?: IDataObject;
+}
+
+function prepareEvent(
+	event: IdentityEvent,
+	settings: ApplySettings,
+	document: CompiledDocument | undefined,
+): ApplyInput {
+	if (!document) return { event, options: settingsApplyOptions(settings) };
+	const mapped = profileForEvent(document, event);
+	const report = mappingReport(mapped);
+	const skip = outOfScope(mapped, event.source.tenant);
+	if (skip !== undefined || !mapped.profile || !mapped.rendered) {
+		return { event, options: settingsApplyOptions(settings), skip, report };
+	}
+	return {
+		event,
+		options: profileApplyOptions(settings, mapped.profile, mapped.rendered),
+		report,
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	directory: DuoDirectory,
 ): Promise<INodeExecutionData[]> {
-	return await processItems<{ event: IdentityEvent; options: ApplyOptions }>(
-		this,
-		items,
-		directory,
-		{
-			prepare: (itemIndex) => {
-				const event = readIdentityEvent(this, items, itemIndex);
-				const options = readApplyOptions(this, itemIndex);
-				return {
-					input: { event, options },
-					lookup: { keys: eventLookupKeys(event, options.mapping) },
-				};
-			},
-			run: async ({ event, options }, itemIndex) =>
-				await applyIdentityEvent(directory, itemScope(this, itemIndex), event, options),
+	const documents = await loadItemProfiles(this, items);
+	return await processItems<ApplyInput>(this, items, directory, {
+		prepare: (itemIndex) => {
+			const event = readIdentityEvent(this, items, itemIndex);
+			const input = prepareEvent(event, readApplySettings(this, itemIndex), documents[itemIndex]);
+			return {
+				input,
+				lookup: { keys: input.skip === undefined ? eventLookupKeys(event, input.options) : [] },
+			};
 		},
-	);
+		run: async ({ event, options, skip, report }, itemIndex) => {
+			const result =
+				skip === undefined
+					? await applyIdentityEvent(directory, itemScope(this, itemIndex), event, options)
+					: { action: 'skipped', reason: skip, eventId: event.id, eventType: event.type };
+			return report ? { ...result, mapping: report } : result;
+		},
+	});
 }

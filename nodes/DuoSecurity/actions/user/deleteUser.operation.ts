@@ -8,7 +8,7 @@ import {
 import type { DuoDirectory } from '../../client/DuoDirectory';
 import { deleteUser } from '../../sync/userStatus';
 import { userLocator } from '../common/locators';
-import { optionsCollection, strictOption } from '../common/options';
+import { dryRunOption, optionsCollection, strictOption } from '../common/options';
 import { processUserItems } from '../common/userItems';
 
 const properties: INodeProperties[] = [
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		...userLocator,
 		description: 'The Duo user to delete. Duo keeps deleted users in its Trash for a while.',
 	},
-	optionsCollection([strictOption]),
+	optionsCollection([dryRunOption, strictOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -8,7 +8,7 @@ import {
 import type { DuoDirectory } from '../../client/DuoDirectory';
 import { disableUser } from '../../sync/userStatus';
 import { userLocator } from '../common/locators';
-import { optionsCollection, strictOption } from '../common/options';
+import { dryRunOption, optionsCollection, strictOption } from '../common/options';
 import { processUserItems } from '../common/userItems';
 
 const properties: INodeProperties[] = [
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Sets the user's status to disabled, so the user cannot sign in. A disabled user is left as it is.",
 	},
-	optionsCollection([strictOption]),
+	optionsCollection([dryRunOption, strictOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -8,7 +8,7 @@ import {
 import type { DuoDirectory } from '../../client/DuoDirectory';
 import { enableUser } from '../../sync/userStatus';
 import { userLocator } from '../common/locators';
-import { optionsCollection, strictOption } from '../common/options';
+import { dryRunOption, optionsCollection, strictOption } from '../common/options';
 import { processUserItems } from '../common/userItems';
 
 const properties: INodeProperties[] = [
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Sets a disabled user's status back to active. Users in bypass or locked out keep their status.",
 	},
-	optionsCollection([strictOption]),
+	optionsCollection([dryRunOption, strictOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -9,6 +9,7 @@ import type { DuoDirectory } from '../../client/DuoDirectory';
 import { resetEnrollment } from '../../sync/resetEnrollment';
 import { userLocator } from '../common/locators';
 import {
+	dryRunOption,
 	optionsCollection,
 	readOptions,
 	sendEnrollmentEmailOption,
@@ -25,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	userLocator,
-	optionsCollection([sendEnrollmentEmailOption, strictOption]),
+	optionsCollection([dryRunOption, sendEnrollmentEmailOption, strictOption]),
 ];
 
 export const description = updateDisplayOptions(

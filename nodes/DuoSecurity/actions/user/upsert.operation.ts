@@ -7,20 +7,36 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import type { CompiledDocument } from '../../../shared/mapping';
+import type { IdentityEvent, IdentityUser } from '../../../shared/model';
 import type { DuoDirectory } from '../../client/DuoDirectory';
 import type { AliasSlot } from '../../client/duoObjects';
+import {
+	desiredFromRendered,
+	mappingReport,
+	outOfScope,
+	profileForEvent,
+} from '../../sync/profileMapping';
 import { syncUser } from '../../sync/syncUser';
-import { createStatusFor, profileFromIdentity, type DesiredProfile } from '../../sync/userProfile';
+import {
+	createStatusFor,
+	profileFromIdentity,
+	type DesiredProfile,
+	type IdentityMapping,
+} from '../../sync/userProfile';
 import { readIdentityEvent } from '../common/eventInput';
 import { processItems } from '../common/itemLoop';
+import { mappingFields } from '../common/mappingFields';
 import {
 	aliasSlotOption,
+	dryRunOption,
 	itemScope,
 	optionsCollection,
 	readIdentityMapping,
 	readOptions,
 	usernameSourceFields,
 } from '../common/options';
+import { loadItemProfiles } from '../common/profileInput';
 
 const fromFields = { show: { input: ['fields'] } };
 const fromEvent = { show: { input: ['event'] } };
@@ -92,11 +108,11 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	...usernameSourceFields.map((field) => ({
+	...[...mappingFields, ...usernameSourceFields].map((field) => ({
 		...field,
 		displayOptions: { show: { ...fromEvent.show, ...(field.displayOptions?.show ?? {}) } },
 	})),
-	optionsCollection([aliasSlotOption]),
+	optionsCollection([aliasSlotOption, dryRunOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -108,6 +124,27 @@ interface UpsertInput {
 	desired: DesiredProfile;
 	createStatus?: string;
 	event?: { id: string; type: string };
+	/** Why the mapping profile leaves the user out. */
+	skip?: string;
+	/** The `mapping` part of the output, when a profile applies. */
+	report?: IDataObject;
+}
+
+function fromEventInput(
+	event: IdentityEvent & { user: IdentityUser },
+	mapping: IdentityMapping,
+	document: CompiledDocument | undefined,
+): UpsertInput {
+	const base = {
+		createStatus: createStatusFor(event.user),
+		event: { id: event.id, type: event.type },
+	};
+	if (!document) return { ...base, desired: profileFromIdentity(event.user, mapping) };
+	const mapped = profileForEvent(document, event);
+	const report = mappingReport(mapped);
+	const skip = outOfScope(mapped, event.source.tenant);
+	if (skip !== undefined || !mapped.rendered) return { ...base, desired: {}, skip, report };
+	return { ...base, desired: desiredFromRendered(event.user, mapped.rendered, mapping), report };
 }
 
 function fromFieldsInput(ctx: IExecuteFunctions, itemIndex: number): UpsertInput {
@@ -131,6 +168,7 @@ export async function execute(
 	items: INodeExecutionData[],
 	directory: DuoDirectory,
 ): Promise<INodeExecutionData[]> {
+	const documents = await loadItemProfiles(this, items);
 	return await processItems<UpsertInput>(this, items, directory, {
 		prepare: (itemIndex) => {
 			let input: UpsertInput;
@@ -145,11 +183,7 @@ export async function execute(
 						},
 					);
 				}
-				input = {
-					desired: profileFromIdentity(event.user, readIdentityMapping(this, itemIndex)),
-					createStatus: createStatusFor(event.user),
-					event: { id: event.id, type: event.type },
-				};
+				input = fromEventInput(event, readIdentityMapping(this, itemIndex), documents[itemIndex]);
 			} else {
 				input = fromFieldsInput(this, itemIndex);
 			}
@@ -159,9 +193,13 @@ export async function execute(
 			return { input, lookup: { keys } };
 		},
 		run: async (input, itemIndex) => {
-			const result = await syncUser(directory, itemScope(this, itemIndex), input.desired, {
-				createStatus: input.createStatus,
-			});
+			const result: IDataObject =
+				input.skip === undefined
+					? await syncUser(directory, itemScope(this, itemIndex), input.desired, {
+							createStatus: input.createStatus,
+						})
+					: { action: 'skipped', reason: input.skip };
+			if (input.report) result.mapping = input.report;
 			return input.event
 				? { ...result, eventId: input.event.id, eventType: input.event.type }
 				: result;
