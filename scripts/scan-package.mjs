@@ -28,6 +28,10 @@ try {
 	fs.mkdirSync(packageDir);
 	const untar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+	const shipped = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+	const strays = shipped.filter((file) => /(^|\/)(test|sandbox|fixtures|bench|scripts)\/|\.test\.js$/.test(file.replace(/^package\//, '')));
+	if (strays.length) throw new Error(`the tarball ships files that are not the package: ${strays.slice(0, 10).join(', ')}`);
+	console.log(`passed: the tarball holds ${shipped.length} files and no tests, fakes, fixtures or scripts`);
 
 	// The scanner makes a temporary folder when it is imported; keep it inside ours.
 	const scannerTmp = path.join(work, 'tmp');
