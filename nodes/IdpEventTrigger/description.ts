@@ -10,6 +10,16 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
+				name: 'Auth0',
+				value: 'auth0',
+				description: 'Auth0 Log Streams (custom webhook) or Event Streams (CloudEvents)',
+			},
+			{
+				name: 'Microsoft Entra ID',
+				value: 'entra',
+				description: 'Microsoft Graph change notifications for users and groups',
+			},
+			{
 				name: 'Okta',
 				value: 'okta',
 				description: 'Okta Event Hooks (Classic Engine and Identity Engine)',

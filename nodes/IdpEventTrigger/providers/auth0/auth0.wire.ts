@@ -83,9 +83,7 @@ export const Auth0EventGroupObjectSchema = z
 export const Auth0EventMemberObjectSchema = z
 	.object({
 		group: z.object({ id: z.string().min(1) }).passthrough(),
-		member: z
-			.object({ id: z.string().min(1), member_type: z.string().optional() })
-			.passthrough(),
+		member: z.object({ id: z.string().min(1), member_type: z.string().optional() }).passthrough(),
 	})
 	.passthrough();
 

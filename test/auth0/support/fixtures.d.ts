@@ -1,0 +1,3 @@
+export function auth0FixtureNames(): string[];
+export function auth0FixtureText(name: string): string;
+export function auth0Fixture(name: string): unknown;
