@@ -51,10 +51,26 @@ export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
 			"In Okta, go to Workflow > Event Hooks > Create Event Hook. Use this node's production URL, the header name Authorization, and the Event Hook Secret from the credential as its value. Subscribe to the Okta events listed in the package README for the events selected below, then click Verify.",
-		name: 'manualNotice',
+		name: 'manualNoticeOkta',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { registration: ['manual'] } },
+		displayOptions: { show: { registration: ['manual'], provider: ['okta'] } },
+	},
+	{
+		displayName:
+			"In Auth0, go to Monitoring > Streams > Create Stream > Custom Webhook. Use this node's production URL as Payload URL, Content Format JSON Array, Content Type application/json, and the credential's Stream Token as Authorization Token. For Event Streams, create a webhook destination with bearer authorization set to the Stream Token.",
+		name: 'manualNoticeAuth0',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['manual'], provider: ['auth0'] } },
+	},
+	{
+		displayName:
+			"Create Microsoft Graph subscriptions on /users and /groups with changeType updated,deleted, notificationUrl and lifecycleNotificationUrl set to this node's production URL, and clientState set to the credential's Client State. Renew them before they expire (about 29 days).",
+		name: 'manualNoticeEntra',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['manual'], provider: ['entra'] } },
 	},
 	{
 		displayName: 'Trigger On',
@@ -86,7 +102,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to fetch each user's full profile from the identity provider after acknowledging the delivery (Okta events carry only IDs and logins)",
+					"Whether to fetch each user's full profile from the identity provider after acknowledging the delivery (IdP events carry only IDs and a few names)",
 			},
 			{
 				displayName: 'Include Groups',
