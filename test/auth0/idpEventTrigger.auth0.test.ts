@@ -5,7 +5,7 @@ import { IDENTITY_EVENT_TYPES } from '../../nodes/shared/model';
 import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import { startFakeAuth0, type FakeAuth0 } from '../../sandbox/auth0/server';
 import { runHookMethod, runWebhook, testCredential } from '../harness/engine';
-import { hostTrigger, type HostedTrigger } from '../entra/support/triggerHost';
+import { hostTrigger, type HostedTrigger } from '../helpers/triggerHost';
 import { auth0FixtureText } from './support/fixtures';
 
 const JANE = 'auth0|65f000000000000000000001';

@@ -7,7 +7,7 @@ import type { EntraState } from '../../nodes/IdpEventTrigger/providers/entra/ent
 import { SUBSCRIPTION_LIFETIME_MS } from '../../nodes/IdpEventTrigger/providers/entra/entra.subscriptions';
 import { startFakeGraph, type FakeGraph } from '../../sandbox/graph/server';
 import { runHookMethod, runWebhook, testCredential } from '../harness/engine';
-import { hostTrigger, type HostedTrigger } from './support/triggerHost';
+import { hostTrigger, type HostedTrigger } from '../helpers/triggerHost';
 
 const DAY = 24 * 60 * 60_000;
 const JANE = '00000000-1111-2222-3333-444444444444';

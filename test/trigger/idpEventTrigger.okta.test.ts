@@ -6,7 +6,7 @@ import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.nod
 import { oktaEventTypesFor } from '../../nodes/IdpEventTrigger/providers/okta/okta.eventMap';
 import { startFakeOkta, type FakeOkta } from '../../sandbox/okta/server';
 import { runHookMethod, runWebhook, testCredential } from '../harness/engine';
-import { hostTrigger } from '../helpers/webhookHost';
+import { hostTrigger } from '../helpers/triggerHost';
 import { oktaFixture } from '../helpers/oktaFixtures';
 
 const JANE = {
@@ -112,7 +112,7 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 	it('registers, verifies, checks and removes the Okta event hook (automatic registration)', async () => {
 		const staticData: IDataObject = {};
 		const parameters: INodeParameters = { provider: 'okta', registration: 'automatic', events: ['user.created', 'group.member_added', 'user.mfa_reset'], options: {} };
-		const host = await hostTrigger({ parameters, credentials, staticData });
+		const host = await hostTrigger({ parameters, credentials: { oktaIdpApi: credentials }, credentialTypes: [new OktaIdpApi()], staticData });
 		const hook = (method: 'checkExists' | 'create' | 'delete') =>
 			runHookMethod({ node: new IdpEventTrigger(), parameters, credentials: { oktaIdpApi: credentials }, credentialTypes: [new OktaIdpApi()], method, webhookUrl: host.url, staticData, workflowName: 'Okta to Duo' });
 		try {
@@ -143,7 +143,7 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 	it('replaces a hook whose events no longer match the node, and a stale hook for the same URL', async () => {
 		const staticData: IDataObject = {};
 		const parameters: INodeParameters = { provider: 'okta', registration: 'automatic', events: ['user.created'], options: {} };
-		const host = await hostTrigger({ parameters, credentials, staticData });
+		const host = await hostTrigger({ parameters, credentials: { oktaIdpApi: credentials }, credentialTypes: [new OktaIdpApi()], staticData });
 		const run = (method: 'checkExists' | 'create' | 'delete', events: string[]) =>
 			runHookMethod({ node: new IdpEventTrigger(), parameters: { ...parameters, events }, credentials: { oktaIdpApi: credentials }, credentialTypes: [new OktaIdpApi()], method, webhookUrl: host.url, staticData });
 		try {

@@ -1,5 +1,5 @@
 import { startFakeAuth0, type FakeAuth0 } from '../../../sandbox/auth0/server';
-import { serveOnLoopback, type LoopbackRequest } from '../../entra/support/loopbackHost';
+import { serveOnLoopback, type LoopbackRequest } from '../../helpers/loopbackHost';
 
 describe('the fake Auth0', () => {
 	let auth0: FakeAuth0;

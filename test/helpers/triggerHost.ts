@@ -5,8 +5,8 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import { IdpEventTrigger } from '../../../nodes/IdpEventTrigger/IdpEventTrigger.node';
-import { runWebhook } from '../../harness/engine';
+import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
+import { runWebhook } from '../harness/engine';
 import { serveOnLoopback } from './loopbackHost';
 
 export interface HostedTrigger {
