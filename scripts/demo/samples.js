@@ -1,0 +1,125 @@
+'use strict';
+
+/**
+ * The sample workflows in examples/ and the sandbox credentials they reference by id, for the
+ * real-n8n e2e tests and `npm run demo`. The samples are imported unchanged: only the credentials'
+ * data points at the sandbox.
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
+const TRIGGER_TYPE = 'n8n-nodes-idp-mfa-sync.idpEventTrigger';
+/** Stored until the n8n API key exists, which is only after start-up (see connectN8nApiCredential). */
+const N8N_API_KEY_PLACEHOLDER = 'set-once-n8n-has-started';
+
+/**
+ * @typedef {{ id: string, name: string, nodes: any[], settings?: Record<string, unknown>, [key: string]: unknown }} SampleWorkflow
+ * @typedef {{ id: string, name: string }} CredentialRef
+ */
+
+/** @returns {Array<{ file: string, workflow: SampleWorkflow }>} every examples/*.json, by file name */
+function loadSampleWorkflows() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+		}));
+}
+
+/**
+ * The credentials the workflows reference, by credential type; one reference per type.
+ * @param {SampleWorkflow[]} workflows
+ * @returns {Record<string, CredentialRef>}
+ */
+function credentialRefs(workflows) {
+	/** @type {Record<string, CredentialRef>} */
+	const refs = {};
+	for (const workflow of workflows) {
+		for (const node of workflow.nodes) {
+			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
+				const known = refs[type];
+				if (known && known.id !== ref.id) {
+					throw new Error(`The samples use two ${type} credentials: ${known.id} and ${ref.id}`);
+				}
+				refs[type] = { id: ref.id, name: ref.name };
+			}
+		}
+	}
+	return refs;
+}
+
+/**
+ * Credential imports for every credential the samples reference, pointed at the sandbox.
+ * @param {SampleWorkflow[]} workflows
+ * @param {{ okta: { url: string, apiToken: string }, duo: { url: string, ikey: string, skey: string },
+ *   eventHookSecret: string }} sandbox
+ */
+function sandboxCredentials(workflows, sandbox) {
+	/** @type {Record<string, Record<string, unknown>>} */
+	const dataByType = {
+		oktaIdpApi: {
+			orgUrl: sandbox.okta.url,
+			apiToken: sandbox.okta.apiToken,
+			eventHookSecret: sandbox.eventHookSecret,
+		},
+		duoAdminApi: {
+			integrationKey: sandbox.duo.ikey,
+			secretKey: sandbox.duo.skey,
+			apiHostname: sandbox.duo.url,
+		},
+		n8nApi: { apiKey: N8N_API_KEY_PLACEHOLDER, baseUrl: 'http://127.0.0.1/api/v1' },
+	};
+	return Object.entries(credentialRefs(workflows)).map(([type, ref]) => {
+		const data = dataByType[type];
+		if (!data) throw new Error(`No sandbox data for the samples' ${type} credential`);
+		return { id: ref.id, name: ref.name, type, data };
+	});
+}
+
+/**
+ * Gives the samples' n8n API credential (used by the error workflow) the running instance's URL and
+ * API key; does nothing when no sample uses one.
+ * @param {import('../e2e/n8nInstance').N8nHandle} n8n
+ * @param {SampleWorkflow[]} workflows
+ */
+async function connectN8nApiCredential(n8n, workflows) {
+	const ref = credentialRefs(workflows).n8nApi;
+	if (!ref) return;
+	await n8n.api('PATCH', `/credentials/${ref.id}`, {
+		data: { apiKey: n8n.apiKey, baseUrl: `${n8n.baseUrl}/api/v1` },
+	});
+}
+
+/**
+ * The production webhook path of a workflow's IdP Event Trigger: `<webhookId>/events`.
+ * @param {SampleWorkflow} workflow
+ */
+function triggerWebhookPath(workflow) {
+	const node = workflow.nodes.find((candidate) => candidate.type === TRIGGER_TYPE);
+	if (!node) throw new Error(`${workflow.name} has no IdP Event Trigger`);
+	return `${node.webhookId}/events`;
+}
+
+/**
+ * The event hook a fake Okta holds for a URL (what automatic registration created).
+ * @param {import('../../sandbox/okta/server').FakeOkta} okta
+ * @param {string} url
+ */
+function hooksFor(okta, url) {
+	return [...okta.state.eventHooks.values()].filter((hook) => hook.channel.config.uri === url);
+}
+
+module.exports = {
+	EXAMPLES_DIR,
+	connectN8nApiCredential,
+	credentialRefs,
+	hooksFor,
+	loadSampleWorkflows,
+	sandboxCredentials,
+	triggerWebhookPath,
+};
