@@ -2,12 +2,12 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { isAuth0TokenRequest } from '../nodes/IdpEventTrigger/providers/auth0/auth0.baseUrl';
+import { addClientSecretToTokenRequest } from '../nodes/IdpEventTrigger/providers/http/clientSecretAuth';
 
 const BASE_URL =
 	'={{/^https?:\\/\\//i.test($credentials.domain.trim()) ? $credentials.domain.trim().replace(/\\/+$/, "") : "https://" + $credentials.domain.trim().replace(/\\/+$/, "")}}';
@@ -67,16 +67,7 @@ export class Auth0IdpApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
-		if (!isAuth0TokenRequest(url)) return requestOptions;
-		return {
-			...requestOptions,
-			body: {
-				...((requestOptions.body as IDataObject | undefined) ?? {}),
-				client_id: credentials.clientId,
-				client_secret: credentials.clientSecret,
-			},
-		};
+		return addClientSecretToTokenRequest(credentials, requestOptions, isAuth0TokenRequest);
 	}
 
 	test: ICredentialTestRequest = {

@@ -2,7 +2,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -12,6 +11,7 @@ import {
 	DEFAULT_LOGIN_BASE_URL,
 	isEntraTokenRequest,
 } from '../nodes/IdpEventTrigger/providers/entra/entra.urls';
+import { addClientSecretToTokenRequest } from '../nodes/IdpEventTrigger/providers/http/clientSecretAuth';
 
 export class EntraIdpApi implements ICredentialType {
 	name = 'entraIdpApi';
@@ -83,16 +83,7 @@ export class EntraIdpApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
-		if (!isEntraTokenRequest(url)) return requestOptions;
-		return {
-			...requestOptions,
-			body: {
-				...((requestOptions.body as IDataObject | undefined) ?? {}),
-				client_id: credentials.clientId,
-				client_secret: credentials.clientSecret,
-			},
-		};
+		return addClientSecretToTokenRequest(credentials, requestOptions, isEntraTokenRequest);
 	}
 
 	test: ICredentialTestRequest = {

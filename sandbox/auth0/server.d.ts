@@ -1,3 +1,5 @@
+import type { InjectedFault } from '../http';
+
 export interface FakeAuth0UserInput {
 	user_id?: string;
 	email?: string;
@@ -102,13 +104,7 @@ export interface FakeAuth0 {
 		options?: { format?: 'JSONARRAY' | 'JSONLINES' | 'JSONOBJECT' },
 	): Promise<FakeAuth0Reply>;
 	flushEvents(): Promise<Array<FakeAuth0Reply & { streamId: string; eventId: string }>>;
-	injectFaults(fault: {
-		status: number;
-		count?: number;
-		pathPrefix?: string;
-		method?: string;
-		retryAfter?: number;
-	}): void;
+	injectFaults(fault: InjectedFault & { retryAfter?: number }): void;
 	close(): Promise<void>;
 }
 export const ALL_SCOPES: string[];

@@ -13,6 +13,7 @@
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
 
+const { readBody, takeFault } = require('../http');
 const { createRoutes, auth0Error, newUser } = require('./routes');
 const { logEntry, sapiEntry, postToStream } = require('./logs');
 const { cloudEvent, postEvent } = require('./events');
@@ -24,12 +25,6 @@ const ALL_SCOPES = [
 	'read:event_streams', 'create:event_streams', 'delete:event_streams',
 ];
 const RATE_LIMIT = 50;
-
-async function readBody(req) {
-	const chunks = [];
-	for await (const chunk of req) chunks.push(chunk);
-	return Buffer.concat(chunks).toString('utf8');
-}
 
 function parseBody(raw, contentType) {
 	if (!raw) return {};
@@ -96,17 +91,10 @@ async function startFakeAuth0(options = {}) {
 		return { status: 200, body: { access_token: token, scope: grantedScopes.join(' '), expires_in: 86400, token_type: 'Bearer' } };
 	}
 
-	function takeFault(method, path) {
-		const index = faults.findIndex((f) => f.count > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.method || f.method === method));
-		if (index < 0) return undefined;
-		faults[index].count--;
-		return faults[index];
-	}
-
 	async function handleApi(method, url, rawPath, body, authorization) {
 		const scopes = tokens.get(String(authorization ?? '').replace(/^Bearer /, ''));
 		if (!authorization?.startsWith('Bearer ') || !scopes) return auth0Error(401, 'Invalid token', 'invalid_token');
-		const fault = takeFault(method, url.pathname);
+		const fault = takeFault(faults, method, url.pathname);
 		if (fault) {
 			if (fault.status === 429) return { ...auth0Error(429, 'Global limit has been reached', 'too_many_requests'), headers: { 'retry-after': String(fault.retryAfter ?? 1), 'x-ratelimit-remaining': '0' } };
 			return auth0Error(fault.status, 'Internal Server Error', 'internal_error');

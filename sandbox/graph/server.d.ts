@@ -1,3 +1,5 @@
+import type { InjectedFault } from '../http';
+
 export interface FakeGraphUser {
 	id: string;
 	userPrincipalName?: string;
@@ -76,13 +78,7 @@ export interface FakeGraph {
 	): Promise<{ status: number; body: Record<string, unknown> }>;
 	advanceClock(ms: number): void;
 	setExpiration(subscriptionId: string, iso: string): void;
-	injectFaults(fault: {
-		status: number;
-		count?: number;
-		pathPrefix?: string;
-		method?: string;
-		retryAfter?: number;
-	}): void;
+	injectFaults(fault: InjectedFault & { retryAfter?: number }): void;
 	close(): Promise<void>;
 }
 export const ALL_PERMISSIONS: string[];

@@ -14,16 +14,11 @@
 const http = require('node:http');
 const { randomBytes, randomUUID } = require('node:crypto');
 
+const { readBody, takeFault } = require('../http');
 const { createDirectory } = require('./directory');
 const { createSubscriptions, graphError } = require('./subscriptions');
 
 const ALL_PERMISSIONS = ['User.Read.All', 'Group.Read.All', 'GroupMember.Read.All'];
-
-async function readBody(req) {
-	const chunks = [];
-	for await (const chunk of req) chunks.push(chunk);
-	return Buffer.concat(chunks).toString('utf8');
-}
 
 function pick(object, select) {
 	if (!select) return object;
@@ -158,13 +153,6 @@ async function startFakeGraph(options = {}) {
 		return graphError(400, 'BadRequest', `Resource not found for the segment '${p.split('/')[1] ?? ''}' (${method} ${p} is not in the fake).`);
 	}
 
-	function takeFault(method, path) {
-		const index = faults.findIndex((f) => f.count > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.method || f.method === method));
-		if (index < 0) return undefined;
-		faults[index].count--;
-		return faults[index];
-	}
-
 	const server = http.createServer(async (req, res) => {
 		const url = new URL(req.url, origin);
 		const raw = await readBody(req);
@@ -181,7 +169,7 @@ async function startFakeGraph(options = {}) {
 		if (!url.pathname.startsWith('/v1.0/')) return send(graphError(404, 'NotFound', 'Not found'));
 		const scopes = tokens.get(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
 		if (!scopes) return send(graphError(401, 'InvalidAuthenticationToken', req.headers.authorization ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.'));
-		const fault = takeFault(req.method, url.pathname);
+		const fault = takeFault(faults, req.method, url.pathname);
 		if (fault) {
 			if (fault.status === 429) return send({ ...graphError(429, 'TooManyRequests', 'Too many requests.'), headers: { 'retry-after': String(fault.retryAfter ?? 1) } });
 			return send(graphError(fault.status, 'ServiceNotAvailable', 'Service unavailable.'));

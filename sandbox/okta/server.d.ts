@@ -1,3 +1,5 @@
+import type { InjectedFault } from '../http';
+
 export interface FakeOktaUser {
 	id?: string;
 	status?: string;
@@ -30,7 +32,7 @@ export interface FakeOkta {
 	putUser(user: FakeOktaUser): { id: string };
 	putGroup(group: FakeOktaGroup): { id: string };
 	setMembership(groupId: string, userId: string, member: boolean): void;
-	injectFaults(fault: { status: number; count?: number; pathPrefix?: string; method?: string; resetInSeconds?: number }): void;
+	injectFaults(fault: InjectedFault & { resetInSeconds?: number }): void;
 	deliver(hookId: string, delivery: unknown, options?: { retry?: boolean }): Promise<{ status: number; body: string; attempts: number }>;
 	close(): Promise<void>;
 }

@@ -7,6 +7,8 @@
 const http = require('node:http');
 const { randomUUID, randomBytes } = require('node:crypto');
 
+const { readBody, takeFault } = require('../http');
+
 const RATE_LIMIT = 600;
 
 /** @param {number} status @param {string} code @param {string} summary */
@@ -23,12 +25,6 @@ function publicHook(hook) {
 	const copy = JSON.parse(JSON.stringify(hook));
 	if (copy.channel?.config?.authScheme) delete copy.channel.config.authScheme.value;
 	return copy;
-}
-
-async function readBody(req) {
-	const chunks = [];
-	for await (const chunk of req) chunks.push(chunk);
-	return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -204,13 +200,6 @@ async function startFakeOkta(options = {}) {
 		return oktaError(400, 'E0000001', 'Api validation failed: Verification of the event hook failed');
 	}
 
-	function takeFault(method, path) {
-		const index = faults.findIndex((f) => f.count > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.method || f.method === method));
-		if (index < 0) return undefined;
-		faults[index].count--;
-		return faults[index];
-	}
-
 	const server = http.createServer(async (req, res) => {
 		const url = new URL(req.url, baseUrl);
 		const raw = await readBody(req);
@@ -230,7 +219,7 @@ async function startFakeOkta(options = {}) {
 			const { status, body } = oktaError(401, 'E0000011', 'Invalid token provided');
 			return send(status, body);
 		}
-		const fault = takeFault(req.method, url.pathname);
+		const fault = takeFault(faults, req.method, url.pathname);
 		if (fault && fault.status === 429) {
 			const { status, body } = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
 			return send(status, body, { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(nowSec + (fault.resetInSeconds ?? 1)) });

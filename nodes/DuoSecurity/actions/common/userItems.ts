@@ -7,6 +7,8 @@ import { processItems } from './itemLoop';
 import { describeUserRef, readUserRef, userLookupOf } from './locators';
 import { itemScope } from './options';
 
+export type UserAction = (user: DuoUser, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
 /**
  * Runs `action` on the Duo user each item names in its "User" field. A user that does not exist
  * is output as skipped, or fails the item in strict mode.
@@ -15,7 +17,7 @@ export async function processUserItems(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	directory: DuoDirectory,
-	action: (user: DuoUser, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	action: UserAction,
 ): Promise<INodeExecutionData[]> {
 	return await processItems<UserRef>(ctx, items, directory, {
 		prepare: (itemIndex) => {

@@ -1,14 +1,7 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import { ensureGroup } from '../../sync/groupLifecycle';
-import { processItems } from '../common/itemLoop';
+import { defineItemOperation } from '../common/defineOperation';
 import {
 	dryRunOption,
 	groupCacheMaxAgeOption,
@@ -39,24 +32,16 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['create'] } },
+export const { description, execute } = defineItemOperation<{ name: string; desc?: string }>(
+	{ resource: 'group', operation: 'create' },
 	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processItems<{ name: string; desc?: string }>(this, items, directory, {
+	({ ctx, directory }) => ({
 		prepare: (itemIndex) => {
-			const name = (this.getNodeParameter('name', itemIndex, '') as string).trim();
-			if (!name)
-				throw new NodeOperationError(this.getNode(), 'Set the "Name" field', { itemIndex });
-			const desc = readOptions(this, itemIndex).description as string | undefined;
+			const name = (ctx.getNodeParameter('name', itemIndex, '') as string).trim();
+			if (!name) throw new NodeOperationError(ctx.getNode(), 'Set the "Name" field', { itemIndex });
+			const desc = readOptions(ctx, itemIndex).description as string | undefined;
 			return { input: { name, desc: desc || undefined } };
 		},
 		run: async (input) => await ensureGroup(directory, input),
-	});
-}
+	}),
+);

@@ -1,13 +1,8 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory, GroupQuery } from '../../client/DuoDirectory';
+import type { GroupQuery } from '../../client/DuoDirectory';
 import { deleteGroup } from '../../sync/groupLifecycle';
-import { processItems } from '../common/itemLoop';
+import { defineItemOperation } from '../common/defineOperation';
 import { groupLocator, readGroupQuery } from '../common/locators';
 import {
 	dryRunOption,
@@ -25,18 +20,11 @@ const properties: INodeProperties[] = [
 	optionsCollection([dryRunOption, groupCacheMaxAgeOption, strictOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['delete'] } },
+export const { description, execute } = defineItemOperation<GroupQuery>(
+	{ resource: 'group', operation: 'delete' },
 	properties,
+	({ ctx, directory }) => ({
+		prepare: (itemIndex) => ({ input: readGroupQuery(ctx, itemIndex) }),
+		run: async (find, itemIndex) => await deleteGroup(directory, itemScope(ctx, itemIndex), find),
+	}),
 );
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processItems<GroupQuery>(this, items, directory, {
-		prepare: (itemIndex) => ({ input: readGroupQuery(this, itemIndex) }),
-		run: async (find, itemIndex) => await deleteGroup(directory, itemScope(this, itemIndex), find),
-	});
-}

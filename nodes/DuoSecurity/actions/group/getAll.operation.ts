@@ -1,13 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory } from '../../client/DuoDirectory';
-import { processItems } from '../common/itemLoop';
+import { defineItemOperation } from '../common/defineOperation';
 import { optionsCollection } from '../common/options';
 
 const properties: INodeProperties[] = [
@@ -30,23 +23,16 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['getAll'] } },
+export const { description, execute } = defineItemOperation<number | undefined>(
+	{ resource: 'group', operation: 'getAll' },
 	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processItems<number | undefined>(this, items, directory, {
+	({ ctx, directory }) => ({
 		prepare: (itemIndex) => ({
-			input: this.getNodeParameter('returnAll', itemIndex, false)
+			input: ctx.getNodeParameter('returnAll', itemIndex, false)
 				? undefined
-				: (this.getNodeParameter('limit', itemIndex, 50) as number),
+				: (ctx.getNodeParameter('limit', itemIndex, 50) as number),
 		}),
 		run: async (limit) =>
 			(await directory.listGroups(limit)).map((group) => ({ ...group }) as IDataObject),
-	});
-}
+	}),
+);

@@ -1,14 +1,8 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory, GroupQuery } from '../../client/DuoDirectory';
+import type { GroupQuery } from '../../client/DuoDirectory';
 import { renameGroup } from '../../sync/groupLifecycle';
-import { processItems } from '../common/itemLoop';
+import { defineItemOperation } from '../common/defineOperation';
 import { groupLocator, readGroupQuery } from '../common/locators';
 import {
 	dryRunOption,
@@ -31,24 +25,16 @@ const properties: INodeProperties[] = [
 	optionsCollection([dryRunOption, groupCacheMaxAgeOption, strictOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['rename'] } },
+export const { description, execute } = defineItemOperation<{ find: GroupQuery; newName: string }>(
+	{ resource: 'group', operation: 'rename' },
 	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processItems<{ find: GroupQuery; newName: string }>(this, items, directory, {
+	({ ctx, directory }) => ({
 		prepare: (itemIndex) => {
-			const newName = (this.getNodeParameter('newName', itemIndex, '') as string).trim();
+			const newName = (ctx.getNodeParameter('newName', itemIndex, '') as string).trim();
 			if (!newName)
-				throw new NodeOperationError(this.getNode(), 'Set the "New Name" field', { itemIndex });
-			return { input: { find: readGroupQuery(this, itemIndex), newName } };
+				throw new NodeOperationError(ctx.getNode(), 'Set the "New Name" field', { itemIndex });
+			return { input: { find: readGroupQuery(ctx, itemIndex), newName } };
 		},
-		run: async (input, itemIndex) =>
-			await renameGroup(directory, itemScope(this, itemIndex), input),
-	});
-}
+		run: async (input, itemIndex) => await renameGroup(directory, itemScope(ctx, itemIndex), input),
+	}),
+);

@@ -1,14 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CompiledDocument } from '../../../shared/mapping';
 import type { IdentityEvent } from '../../../shared/model';
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import { groupAllowlist, parseNameList } from '../../sync/allowlist';
 import { applyIdentityEvent, eventLookupKeys, type ApplyOptions } from '../../sync/applyEvent';
 import { settingsApplyOptions, type ApplySettings } from '../../sync/applyOptions';
@@ -19,8 +12,8 @@ import {
 	profileApplyOptions,
 	profileForEvent,
 } from '../../sync/profileMapping';
+import { defineItemOperation } from '../common/defineOperation';
 import { readIdentityEvent } from '../common/eventInput';
-import { processItems } from '../common/itemLoop';
 import { mappingFields } from '../common/mappingFields';
 import {
 	aliasSlotOption,
@@ -86,11 +79,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['identityEvent'], operation: ['apply'] } },
-	properties,
-);
-
 function readApplySettings(ctx: IExecuteFunctions, itemIndex: number): ApplySettings {
 	const options = readOptions(ctx, itemIndex);
 	return {
@@ -131,27 +119,27 @@ function prepareEvent(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	const documents = await loadItemProfiles(this, items);
-	return await processItems<ApplyInput>(this, items, directory, {
-		prepare: (itemIndex) => {
-			const event = readIdentityEvent(this, items, itemIndex);
-			const input = prepareEvent(event, readApplySettings(this, itemIndex), documents[itemIndex]);
-			return {
-				input,
-				lookup: { keys: input.skip === undefined ? eventLookupKeys(event, input.options) : [] },
-			};
-		},
-		run: async ({ event, options, skip, report }, itemIndex) => {
-			const result =
-				skip === undefined
-					? await applyIdentityEvent(directory, itemScope(this, itemIndex), event, options)
-					: { action: 'skipped', reason: skip, eventId: event.id, eventType: event.type };
-			return report ? { ...result, mapping: report } : result;
-		},
-	});
-}
+export const { description, execute } = defineItemOperation<ApplyInput>(
+	{ resource: 'identityEvent', operation: 'apply' },
+	properties,
+	async ({ ctx, directory, items }) => {
+		const documents = await loadItemProfiles(ctx, items);
+		return {
+			prepare: (itemIndex) => {
+				const event = readIdentityEvent(ctx, items, itemIndex);
+				const input = prepareEvent(event, readApplySettings(ctx, itemIndex), documents[itemIndex]);
+				return {
+					input,
+					lookup: { keys: input.skip === undefined ? eventLookupKeys(event, input.options) : [] },
+				};
+			},
+			run: async ({ event, options, skip, report }, itemIndex) => {
+				const result =
+					skip === undefined
+						? await applyIdentityEvent(directory, itemScope(ctx, itemIndex), event, options)
+						: { action: 'skipped', reason: skip, eventId: event.id, eventType: event.type };
+				return report ? { ...result, mapping: report } : result;
+			},
+		};
+	},
+);

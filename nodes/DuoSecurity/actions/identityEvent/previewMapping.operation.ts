@@ -1,15 +1,7 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { mapGroupName, type CompiledDocument } from '../../../shared/mapping';
 import type { IdentityEvent } from '../../../shared/model';
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import {
 	desiredFromRendered,
 	outOfScope,
@@ -17,8 +9,8 @@ import {
 	type EventProfile,
 } from '../../sync/profileMapping';
 import type { IdentityMapping } from '../../sync/userProfile';
+import { defineItemOperation } from '../common/defineOperation';
 import { readIdentityEvent } from '../common/eventInput';
-import { processItems } from '../common/itemLoop';
 import { previewMappingFields } from '../common/mappingFields';
 import { readIdentityMapping, usernameSourceFields } from '../common/options';
 import { loadItemProfiles } from '../common/profileInput';
@@ -34,11 +26,6 @@ const properties: INodeProperties[] = [
 	...previewMappingFields,
 	...usernameSourceFields,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['identityEvent'], operation: ['previewMapping'] } },
-	properties,
-);
 
 /** The user's groups as the profile maps them, plus the event's own group when it has one. */
 function previewGroups(mapped: EventProfile, event: IdentityEvent): IDataObject[] {
@@ -83,32 +70,34 @@ export function previewEvent(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	const documents = await loadItemProfiles(this, items);
-	return await processItems<{
-		event: IdentityEvent;
-		document: CompiledDocument;
-		fallback: IdentityMapping;
-	}>(this, items, directory, {
-		prepare: (itemIndex) => {
-			const document = documents[itemIndex];
-			if (!document) {
-				throw new NodeOperationError(this.getNode(), 'Choose a profile in the "Mapping" field', {
-					itemIndex,
-				});
-			}
-			return {
-				input: {
-					event: readIdentityEvent(this, items, itemIndex),
-					document,
-					fallback: readIdentityMapping(this, itemIndex),
-				},
-			};
-		},
-		run: async ({ event, document, fallback }) => previewEvent(event, document, fallback),
-	});
+interface PreviewInput {
+	event: IdentityEvent;
+	document: CompiledDocument;
+	fallback: IdentityMapping;
 }
+
+export const { description, execute } = defineItemOperation<PreviewInput>(
+	{ resource: 'identityEvent', operation: 'previewMapping' },
+	properties,
+	async ({ ctx, items }) => {
+		const documents = await loadItemProfiles(ctx, items);
+		return {
+			prepare: (itemIndex) => {
+				const document = documents[itemIndex];
+				if (!document) {
+					throw new NodeOperationError(ctx.getNode(), 'Choose a profile in the "Mapping" field', {
+						itemIndex,
+					});
+				}
+				return {
+					input: {
+						event: readIdentityEvent(ctx, items, itemIndex),
+						document,
+						fallback: readIdentityMapping(ctx, itemIndex),
+					},
+				};
+			},
+			run: async ({ event, document, fallback }) => previewEvent(event, document, fallback),
+		};
+	},
+);

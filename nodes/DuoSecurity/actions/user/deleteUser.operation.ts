@@ -1,15 +1,9 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import { deleteUser } from '../../sync/userStatus';
+import { defineUserOperation } from '../common/defineOperation';
 import { userLocator } from '../common/locators';
 import { dryRunOption, optionsCollection, strictOption } from '../common/options';
-import { processUserItems } from '../common/userItems';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,20 +13,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([dryRunOption, strictOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['delete'] } },
+export const { description, execute } = defineUserOperation(
+	'delete',
 	properties,
+	({ directory }) =>
+		async (user) =>
+			await deleteUser(directory, user),
 );
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processUserItems(
-		this,
-		items,
-		directory,
-		async (user) => await deleteUser(directory, user),
-	);
-}

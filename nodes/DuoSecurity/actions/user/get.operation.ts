@@ -1,15 +1,8 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory, UserRef } from '../../client/DuoDirectory';
+import type { UserRef } from '../../client/DuoDirectory';
 import type { DuoUser } from '../../client/duoObjects';
-import { processItems } from '../common/itemLoop';
+import { defineItemOperation } from '../common/defineOperation';
 import { describeUserRef, readUserRef, userLocator, userLookupOf } from '../common/locators';
 import { optionsCollection } from '../common/options';
 
@@ -24,11 +17,6 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection([]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['get'] } },
-	properties,
-);
 
 export function simplifyUser(user: DuoUser): IDataObject {
 	return {
@@ -50,31 +38,25 @@ export function simplifyUser(user: DuoUser): IDataObject {
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processItems<UserRef>(this, items, directory, {
+export const { description, execute } = defineItemOperation<UserRef>(
+	{ resource: 'user', operation: 'get' },
+	properties,
+	({ ctx, directory }) => ({
 		prepare: (itemIndex) => {
-			const ref = readUserRef(this, itemIndex);
+			const ref = readUserRef(ctx, itemIndex);
 			return { input: ref, lookup: userLookupOf(ref) };
 		},
 		run: async (ref, itemIndex) => {
 			const user = await directory.findUser(ref);
 			if (!user) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`No Duo user matches ${describeUserRef(ref)}`,
-					{
-						itemIndex,
-						description:
-							'Check the "User" field: usernames and aliases are matched without regard to case',
-					},
-				);
+				throw new NodeOperationError(ctx.getNode(), `No Duo user matches ${describeUserRef(ref)}`, {
+					itemIndex,
+					description:
+						'Check the "User" field: usernames and aliases are matched without regard to case',
+				});
 			}
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 			return simplify ? simplifyUser(user) : (user as unknown as IDataObject);
 		},
-	});
-}
+	}),
+);

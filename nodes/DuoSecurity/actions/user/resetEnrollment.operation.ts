@@ -1,12 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import { resetEnrollment } from '../../sync/resetEnrollment';
+import { defineUserOperation } from '../common/defineOperation';
 import { userLocator } from '../common/locators';
 import {
 	dryRunOption,
@@ -15,7 +10,6 @@ import {
 	sendEnrollmentEmailOption,
 	strictOption,
 } from '../common/options';
-import { processUserItems } from '../common/userItems';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,19 +23,12 @@ const properties: INodeProperties[] = [
 	optionsCollection([dryRunOption, sendEnrollmentEmailOption, strictOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['resetEnrollment'] } },
+export const { description, execute } = defineUserOperation(
+	'resetEnrollment',
 	properties,
+	({ ctx, directory }) =>
+		async (user, itemIndex) =>
+			await resetEnrollment(directory, user, {
+				sendEnrollmentEmail: readOptions(ctx, itemIndex).sendEnrollmentEmail === true,
+			}),
 );
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	return await processUserItems(this, items, directory, async (user, itemIndex) =>
-		resetEnrollment(directory, user, {
-			sendEnrollmentEmail: readOptions(this, itemIndex).sendEnrollmentEmail === true,
-		}),
-	);
-}

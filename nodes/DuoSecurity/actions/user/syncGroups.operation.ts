@@ -1,14 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { CompiledDocument } from '../../../shared/mapping';
 import { parseIdentityEvent } from '../../../shared/model';
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import { groupAllowlist, parseNameList } from '../../sync/allowlist';
 import { syncUserGroups, type GroupSyncMode, type GroupSyncRequest } from '../../sync/membership';
 import {
@@ -19,6 +12,7 @@ import {
 	profileForTenant,
 	profileGroupName,
 } from '../../sync/profileMapping';
+import { defineUserOperation } from '../common/defineOperation';
 import { userLocator } from '../common/locators';
 import { mappingFields } from '../common/mappingFields';
 import {
@@ -31,7 +25,6 @@ import {
 	strictOption,
 } from '../common/options';
 import { loadItemProfiles } from '../common/profileInput';
-import { processUserItems } from '../common/userItems';
 
 const properties: INodeProperties[] = [
 	userLocator,
@@ -73,11 +66,6 @@ const properties: INodeProperties[] = [
 		strictOption,
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['syncGroups'] } },
-	properties,
-);
 
 type SyncPlan = { request: GroupSyncRequest; report?: IDataObject } | { skipped: IDataObject };
 
@@ -125,26 +113,26 @@ function planItem(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	const documents = await loadItemProfiles(this, items);
-	return await processUserItems(this, items, directory, async (user, itemIndex) => {
-		const options = readOptions(this, itemIndex);
-		const plan = planItem(
-			items[itemIndex].json,
-			{
-				names: parseNameList(this.getNodeParameter('groups', itemIndex, '')),
-				mode: this.getNodeParameter('mode', itemIndex, 'set') as GroupSyncMode,
-				createMissing: options.createMissingGroups === true,
-				allowed: groupAllowlist(parseNameList(options.groupAllowlist ?? '')),
-			},
-			documents[itemIndex],
-		);
-		if ('skipped' in plan) return { ...plan.skipped, duoUserId: user.user_id };
-		const result = await syncUserGroups(directory, user, plan.request);
-		return plan.report ? { ...result, mapping: plan.report } : result;
-	});
-}
+export const { description, execute } = defineUserOperation(
+	'syncGroups',
+	properties,
+	async ({ ctx, directory, items }) => {
+		const documents = await loadItemProfiles(ctx, items);
+		return async (user, itemIndex) => {
+			const options = readOptions(ctx, itemIndex);
+			const plan = planItem(
+				items[itemIndex].json,
+				{
+					names: parseNameList(ctx.getNodeParameter('groups', itemIndex, '')),
+					mode: ctx.getNodeParameter('mode', itemIndex, 'set') as GroupSyncMode,
+					createMissing: options.createMissingGroups === true,
+					allowed: groupAllowlist(parseNameList(options.groupAllowlist ?? '')),
+				},
+				documents[itemIndex],
+			);
+			if ('skipped' in plan) return { ...plan.skipped, duoUserId: user.user_id };
+			const result = await syncUserGroups(directory, user, plan.request);
+			return plan.report ? { ...result, mapping: plan.report } : result;
+		};
+	},
+);

@@ -1,15 +1,12 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import type { CompiledDocument } from '../../../shared/mapping';
 import type { IdentityEvent, IdentityUser } from '../../../shared/model';
-import type { DuoDirectory } from '../../client/DuoDirectory';
 import type { AliasSlot } from '../../client/duoObjects';
 import {
 	desiredFromRendered,
@@ -24,8 +21,8 @@ import {
 	type DesiredProfile,
 	type IdentityMapping,
 } from '../../sync/userProfile';
+import { defineItemOperation } from '../common/defineOperation';
 import { readIdentityEvent } from '../common/eventInput';
-import { processItems } from '../common/itemLoop';
 import { mappingFields } from '../common/mappingFields';
 import {
 	aliasSlotOption,
@@ -115,11 +112,6 @@ const properties: INodeProperties[] = [
 	optionsCollection([aliasSlotOption, dryRunOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['upsert'] } },
-	properties,
-);
-
 interface UpsertInput {
 	desired: DesiredProfile;
 	createStatus?: string;
@@ -163,46 +155,46 @@ function fromFieldsInput(ctx: IExecuteFunctions, itemIndex: number): UpsertInput
 	return { desired };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	directory: DuoDirectory,
-): Promise<INodeExecutionData[]> {
-	const documents = await loadItemProfiles(this, items);
-	return await processItems<UpsertInput>(this, items, directory, {
-		prepare: (itemIndex) => {
-			let input: UpsertInput;
-			if (this.getNodeParameter('input', itemIndex) === 'event') {
-				const event = readIdentityEvent(this, items, itemIndex);
-				if (!('user' in event)) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`A ${event.type} event has no user to sync`,
-						{
-							itemIndex,
-						},
-					);
+export const { description, execute } = defineItemOperation<UpsertInput>(
+	{ resource: 'user', operation: 'upsert' },
+	properties,
+	async ({ ctx, directory, items }) => {
+		const documents = await loadItemProfiles(ctx, items);
+		return {
+			prepare: (itemIndex) => {
+				let input: UpsertInput;
+				if (ctx.getNodeParameter('input', itemIndex) === 'event') {
+					const event = readIdentityEvent(ctx, items, itemIndex);
+					if (!('user' in event)) {
+						throw new NodeOperationError(
+							ctx.getNode(),
+							`A ${event.type} event has no user to sync`,
+							{
+								itemIndex,
+							},
+						);
+					}
+					input = fromEventInput(event, readIdentityMapping(ctx, itemIndex), documents[itemIndex]);
+				} else {
+					input = fromFieldsInput(ctx, itemIndex);
 				}
-				input = fromEventInput(event, readIdentityMapping(this, itemIndex), documents[itemIndex]);
-			} else {
-				input = fromFieldsInput(this, itemIndex);
-			}
-			const keys = [input.desired.alias?.value, input.desired.username].filter(
-				(k): k is string => !!k,
-			);
-			return { input, lookup: { keys } };
-		},
-		run: async (input, itemIndex) => {
-			const result: IDataObject =
-				input.skip === undefined
-					? await syncUser(directory, itemScope(this, itemIndex), input.desired, {
-							createStatus: input.createStatus,
-						})
-					: { action: 'skipped', reason: input.skip };
-			if (input.report) result.mapping = input.report;
-			return input.event
-				? { ...result, eventId: input.event.id, eventType: input.event.type }
-				: result;
-		},
-	});
-}
+				const keys = [input.desired.alias?.value, input.desired.username].filter(
+					(k): k is string => !!k,
+				);
+				return { input, lookup: { keys } };
+			},
+			run: async (input, itemIndex) => {
+				const result: IDataObject =
+					input.skip === undefined
+						? await syncUser(directory, itemScope(ctx, itemIndex), input.desired, {
+								createStatus: input.createStatus,
+							})
+						: { action: 'skipped', reason: input.skip };
+				if (input.report) result.mapping = input.report;
+				return input.event
+					? { ...result, eventId: input.event.id, eventType: input.event.type }
+					: result;
+			},
+		};
+	},
+);

@@ -1,8 +1,6 @@
-import { NodeApiError } from 'n8n-workflow';
-
 import type { AttributeMap, GroupRef, IdentityEvent, IdentityUser } from '../../../shared/model';
-import { mapWithConcurrency } from '../../../shared/http/concurrency';
 import { flattenAttributes } from '../okta/okta.enrich';
+import { enrichUserEvents } from '../userEnrichment';
 import { auth0ApiRequest, auth0ApiRequestAllItems, type Auth0Context } from './auth0.api';
 import { compact, identityUserFromAuth0, record, text } from './auth0.events';
 
@@ -10,12 +8,6 @@ interface Auth0Role {
 	id: string;
 	name?: string;
 }
-
-type Fetched = {
-	user?: IdentityUser;
-	status: 'enriched' | 'not_found' | 'failed';
-	message?: string;
-};
 
 function attributesOf(user: Record<string, unknown>): AttributeMap {
 	const identities = Array.isArray(user.identities) ? user.identities : [];
@@ -49,46 +41,21 @@ export function identityUserFromManagementApi(
 	});
 }
 
-function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
-
 /**
  * Fetches each distinct user once from the Management API (and their roles, Auth0's groups, on
- * request) and merges the profile into every event about them. Failures are recorded on the
- * event, never thrown: the delivery has already been acknowledged.
+ * request) and merges the profile into every event about them.
  */
 export async function enrichAuth0Events(
 	ctx: Auth0Context,
 	events: IdentityEvent[],
 	options: { includeGroups: boolean; concurrency?: number },
 ): Promise<void> {
-	const userIds = [...new Set(events.flatMap((event) => ('user' in event ? [event.user.id] : [])))];
-	const fetched = new Map<string, Fetched>();
-	await mapWithConcurrency(userIds, options.concurrency ?? 4, async (userId) => {
+	await enrichUserEvents(events, options.concurrency ?? 4, async (userId) => {
 		const path = `/api/v2/users/${encodeURIComponent(userId)}`;
-		try {
-			const { body } = await auth0ApiRequest<Record<string, unknown>>(ctx, 'GET', path);
-			const roles = options.includeGroups
-				? await auth0ApiRequestAllItems<Auth0Role>(ctx, `${path}/roles`, 'roles')
-				: undefined;
-			fetched.set(userId, { user: identityUserFromManagementApi(body, roles), status: 'enriched' });
-		} catch (error) {
-			if (isNotFound(error)) fetched.set(userId, { status: 'not_found' });
-			else fetched.set(userId, { status: 'failed', message: (error as Error).message });
-		}
+		const { body } = await auth0ApiRequest<Record<string, unknown>>(ctx, 'GET', path);
+		const roles = options.includeGroups
+			? await auth0ApiRequestAllItems<Auth0Role>(ctx, `${path}/roles`, 'roles')
+			: undefined;
+		return identityUserFromManagementApi(body, roles);
 	});
-	for (const event of events) {
-		if (!('user' in event)) continue;
-		const result = fetched.get(event.user.id);
-		if (!result) continue;
-		if (result.user) {
-			event.user = {
-				...event.user,
-				...result.user,
-				attributes: { ...event.user.attributes, ...result.user.attributes },
-			};
-		}
-		event.enrichment = compact({ status: result.status, message: result.message });
-	}
 }

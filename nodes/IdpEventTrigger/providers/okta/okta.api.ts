@@ -1,21 +1,23 @@
-import {
-	NodeApiError,
-	sleep,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
-	type IHttpRequestMethods,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type IWebhookFunctions,
-	type JsonObject,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
 } from 'n8n-workflow';
+
+import { providerRequest, type ProviderApi } from '../http/providerRequest';
 
 export const OKTA_CREDENTIAL = 'oktaIdpApi';
 
-export type OktaContext = IHookFunctions | IWebhookFunctions | IExecuteFunctions | ILoadOptionsFunctions;
+export type OktaContext =
+	| IHookFunctions
+	| IWebhookFunctions
+	| IExecuteFunctions
+	| ILoadOptionsFunctions;
 
-const MAX_RATE_LIMIT_RETRIES = 3;
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 export function normalizeOrgUrl(url: string): string {
@@ -44,6 +46,18 @@ function isRateLimited(response: IN8nHttpFullResponse): boolean {
 	return response.statusCode === 429 || body?.errorCode === 'E0000047';
 }
 
+const oktaApi: ProviderApi = {
+	credential: OKTA_CREDENTIAL,
+	name: 'Okta',
+	throttleWaitMs: (response) =>
+		isRateLimited(response) ? oktaRateLimitWaitMs(response) : undefined,
+	describeError: (error) => ({
+		message:
+			typeof error.errorSummary === 'string' ? error.errorSummary : 'Okta refused the request',
+		code: typeof error.errorCode === 'string' ? error.errorCode : undefined,
+	}),
+};
+
 export async function oktaOrgUrl(ctx: OktaContext): Promise<string> {
 	const credentials = await ctx.getCredentials<{ orgUrl: string }>(OKTA_CREDENTIAL);
 	return normalizeOrgUrl(credentials.orgUrl);
@@ -64,42 +78,25 @@ export async function oktaApiRequest<T = unknown>(
 ): Promise<{ body: T; headers: Record<string, unknown>; statusCode: number }> {
 	const orgUrl = await oktaOrgUrl(ctx);
 	const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${orgUrl}${pathOrUrl}`;
-	for (let attempt = 0; ; attempt++) {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, OKTA_CREDENTIAL, {
-			method,
-			url,
-			qs,
-			body,
-			json: true,
-			headers: { Accept: 'application/json' },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-		if (isRateLimited(response) && attempt < MAX_RATE_LIMIT_RETRIES) {
-			await sleep(oktaRateLimitWaitMs(response));
-			continue;
-		}
-		if (response.statusCode >= 400 && !(options.tolerateNotFound && response.statusCode === 404)) {
-			const error = (response.body ?? {}) as JsonObject;
-			const summary = typeof error.errorSummary === 'string' ? error.errorSummary : 'Okta refused the request';
-			const code = typeof error.errorCode === 'string' ? ` (${error.errorCode})` : '';
-			throw new NodeApiError(ctx.getNode(), error, {
-				httpCode: String(response.statusCode),
-				message: `Okta: ${summary}${code}`,
-				description: `${method} ${pathOrUrl} returned HTTP ${response.statusCode}`,
-			});
-		}
-		return {
-			body: response.body as T,
-			headers: response.headers as Record<string, unknown>,
-			statusCode: response.statusCode,
-		};
-	}
+	const response = await providerRequest(ctx, oktaApi, method, url, pathOrUrl, {
+		body,
+		qs,
+		tolerateNotFound: options.tolerateNotFound,
+	});
+	return {
+		body: response.body as T,
+		headers: response.headers as Record<string, unknown>,
+		statusCode: response.statusCode,
+	};
 }
 
 /** The `rel="next"` URL of an Okta `Link` header, if any. */
 export function nextLink(linkHeader: unknown): string | undefined {
-	const text = Array.isArray(linkHeader) ? linkHeader.join(',') : typeof linkHeader === 'string' ? linkHeader : '';
+	const text = Array.isArray(linkHeader)
+		? linkHeader.join(',')
+		: typeof linkHeader === 'string'
+			? linkHeader
+			: '';
 	for (const part of text.split(',')) {
 		const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
 		if (match) return match[1];

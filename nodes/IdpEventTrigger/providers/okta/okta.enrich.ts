@@ -1,8 +1,7 @@
 import type { Group as OktaGroup, User as OktaUser } from '@okta/okta-sdk-nodejs';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { AttributeMap, IdentityEvent, IdentityUser, UserStatus } from '../../../shared/model';
-import { mapWithConcurrency } from '../../../shared/http/concurrency';
+import { enrichUserEvents } from '../userEnrichment';
 import { oktaApiRequest, oktaApiRequestAllItems, type OktaContext } from './okta.api';
 
 const STATUS_MAP: Record<string, UserStatus> = {
@@ -64,48 +63,27 @@ export function identityUserFromOkta(user: OktaUser, groups?: OktaGroup[]): Iden
 	};
 }
 
-function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
-
 /**
  * Okta events carry only ids and logins, so fetch each distinct user once (and optionally their
- * groups) and merge the profile into every event about them. Failures are recorded on the event,
- * never thrown: the delivery has already been acknowledged.
+ * groups) and merge the profile into every event about them.
  */
 export async function enrichOktaEvents(
 	ctx: OktaContext,
 	events: IdentityEvent[],
 	options: { includeGroups: boolean; concurrency?: number },
 ): Promise<void> {
-	const userIds = [...new Set(events.flatMap((event) => ('user' in event ? [event.user.id] : [])))];
-	const fetched = new Map<string, { user?: IdentityUser; status: 'enriched' | 'not_found' | 'failed'; message?: string }>();
-	await mapWithConcurrency(userIds, options.concurrency ?? 4, async (userId) => {
-		try {
-			const { body } = await oktaApiRequest<OktaUser>(
-				ctx,
-				'GET',
-				`/api/v1/users/${encodeURIComponent(userId)}`,
-			);
-			const groups = options.includeGroups
-				? await oktaApiRequestAllItems<OktaGroup>(
-						ctx,
-						`/api/v1/users/${encodeURIComponent(userId)}/groups`,
-					)
-				: undefined;
-			fetched.set(userId, { user: identityUserFromOkta(body, groups), status: 'enriched' });
-		} catch (error) {
-			if (isNotFound(error)) fetched.set(userId, { status: 'not_found' });
-			else fetched.set(userId, { status: 'failed', message: (error as Error).message });
-		}
+	await enrichUserEvents(events, options.concurrency ?? 4, async (userId) => {
+		const { body } = await oktaApiRequest<OktaUser>(
+			ctx,
+			'GET',
+			`/api/v1/users/${encodeURIComponent(userId)}`,
+		);
+		const groups = options.includeGroups
+			? await oktaApiRequestAllItems<OktaGroup>(
+					ctx,
+					`/api/v1/users/${encodeURIComponent(userId)}/groups`,
+				)
+			: undefined;
+		return identityUserFromOkta(body, groups);
 	});
-	for (const event of events) {
-		if (!('user' in event)) continue;
-		const result = fetched.get(event.user.id);
-		if (!result) continue;
-		if (result.user) {
-			event.user = { ...event.user, ...result.user, attributes: { ...event.user.attributes, ...result.user.attributes } };
-		}
-		event.enrichment = { status: result.status, ...(result.message ? { message: result.message } : {}) };
-	}
 }
