@@ -112,6 +112,22 @@ export interface FakeDuoSeedGroup {
 	status?: string;
 }
 
+export interface FakeDuoDevices {
+	phones?: Array<Record<string, unknown>>;
+	tokens?: Array<Record<string, unknown>>;
+	webauthn?: Array<Record<string, unknown>>;
+	u2f?: Array<Record<string, unknown>>;
+	bypassCodes?: Array<string | Record<string, unknown>>;
+}
+
+export interface FakeDuoDeviceIds {
+	phones: string[];
+	tokens: string[];
+	webauthn: string[];
+	u2f: string[];
+	bypassCodes: string[];
+}
+
 export interface FakeDuo {
 	url: string;
 	/** The host the signature is checked against: `127.0.0.1:PORT` unless `host` was given. */
@@ -138,6 +154,11 @@ export interface FakeDuo {
 	}): void;
 	clearFaults(): void;
 	snapshot(): FakeDuoSnapshot;
+	/**
+	 * Links devices to a user as enrolling in Duo would (the Admin API cannot create them). Partial
+	 * objects get Duo's defaults; objects without an id get a generated one. Returns the ids.
+	 */
+	enrollDevices(username: string, devices: FakeDuoDevices): FakeDuoDeviceIds;
 	close(): Promise<void>;
 }
 

@@ -255,6 +255,37 @@ async function startFakeDuo(options = {}) {
 			faults = [];
 		},
 		snapshot: () => store.snapshot(),
+		/**
+		 * What a user enrolling in Duo leaves behind, which the Admin API cannot create: devices linked to
+		 * the user, in the shapes the seed takes (partial objects get Duo's defaults and generated ids).
+		 * @param {string} username
+		 * @param {{ phones?: object[], tokens?: object[], webauthn?: object[], u2f?: object[], bypassCodes?: Array<string | object> }} devices
+		 * @returns {{ phones: string[], tokens: string[], webauthn: string[], u2f: string[], bypassCodes: string[] }} the ids
+		 */
+		enrollDevices(username, devices) {
+			const user = [...store.state.users.values()].find((u) => u.username === username);
+			if (!user) throw new Error(`No Duo user ${username} to enroll`);
+			const id = user.user_id;
+			const link = (list, ids) => {
+				for (const value of ids) if (!list.includes(value)) list.push(value);
+				return ids;
+			};
+			return {
+				phones: link(
+					user.phoneIds,
+					(devices.phones ?? []).map((phone) => store.addPhone(phone, id).phone_id),
+				),
+				tokens: link(
+					user.tokenIds,
+					(devices.tokens ?? []).map((token) => store.addToken(token, id).token_id),
+				),
+				webauthn: (devices.webauthn ?? []).map((key) => store.addWebauthn(key, id).webauthnkey),
+				u2f: (devices.u2f ?? []).map((token) => store.addU2f(token, id).registration_id),
+				bypassCodes: (devices.bypassCodes ?? []).map(
+					(code) => store.addBypassCode(code, id).bypass_code_id,
+				),
+			};
+		},
 		close: () =>
 			new Promise((resolve) => {
 				server.closeAllConnections?.();

@@ -24,7 +24,7 @@ export interface CredentialRef {
 
 export const EXAMPLES_DIR: string;
 export function loadSampleWorkflows(): Array<{ file: string; workflow: SampleWorkflow }>;
-export function credentialRefs(workflows: SampleWorkflow[]): Record<string, CredentialRef>;
+export function credentialRefs(workflows: SampleWorkflow[]): Array<CredentialRef & { type: string }>;
 export function sandboxCredentials(
 	workflows: SampleWorkflow[],
 	sandbox: {

@@ -32,29 +32,29 @@ function loadSampleWorkflows() {
 }
 
 /**
- * The credentials the workflows reference, by credential type; one reference per type.
+ * The credentials the workflows reference: one entry per credential id, with its type.
  * @param {SampleWorkflow[]} workflows
- * @returns {Record<string, CredentialRef>}
+ * @returns {Array<CredentialRef & { type: string }>}
  */
 function credentialRefs(workflows) {
-	/** @type {Record<string, CredentialRef>} */
-	const refs = {};
+	/** @type {Map<string, CredentialRef & { type: string }>} */
+	const refs = new Map();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes) {
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
-				const known = refs[type];
-				if (known && known.id !== ref.id) {
-					throw new Error(`The samples use two ${type} credentials: ${known.id} and ${ref.id}`);
-				}
-				refs[type] = { id: ref.id, name: ref.name };
+				if (!refs.has(ref.id)) refs.set(ref.id, { id: ref.id, name: ref.name, type });
 			}
 		}
 	}
-	return refs;
+	return [...refs.values()];
 }
 
+/** Where no sandbox service listens: credentials of samples the sandbox does not drive point here. */
+const UNREACHABLE = 'http://127.0.0.1:9';
+
 /**
- * Credential imports for every credential the samples reference, pointed at the sandbox.
+ * Credential imports for every credential the samples reference: Okta and Duo point at the sandbox
+ * (every Okta credential at the one sandbox org), the others at nothing until a test sets them.
  * @param {SampleWorkflow[]} workflows
  * @param {{ okta: { url: string, apiToken: string }, duo: { url: string, ikey: string, skey: string },
  *   eventHookSecret: string }} sandbox
@@ -73,11 +73,28 @@ function sandboxCredentials(workflows, sandbox) {
 			apiHostname: sandbox.duo.url,
 		},
 		n8nApi: { apiKey: N8N_API_KEY_PLACEHOLDER, baseUrl: 'http://127.0.0.1/api/v1' },
+		auth0IdpApi: { domain: UNREACHABLE, clientId: 'unused', clientSecret: 'unused' },
+		entraIdpApi: {
+			tenantId: 'unused',
+			clientId: 'unused',
+			clientSecret: 'unused',
+			graphBaseUrl: `${UNREACHABLE}/v1.0`,
+			loginBaseUrl: UNREACHABLE,
+		},
+		idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
+		oAuth2Api: {
+			grantType: 'clientCredentials',
+			accessTokenUrl: `${UNREACHABLE}/token`,
+			clientId: 'unused',
+			clientSecret: 'unused',
+			scope: '',
+			authentication: 'body',
+		},
 	};
-	return Object.entries(credentialRefs(workflows)).map(([type, ref]) => {
-		const data = dataByType[type];
-		if (!data) throw new Error(`No sandbox data for the samples' ${type} credential`);
-		return { id: ref.id, name: ref.name, type, data };
+	return credentialRefs(workflows).map((ref) => {
+		const data = dataByType[ref.type];
+		if (!data) throw new Error(`No sandbox data for the samples' ${ref.type} credential`);
+		return { ...ref, data };
 	});
 }
 
@@ -88,7 +105,7 @@ function sandboxCredentials(workflows, sandbox) {
  * @param {SampleWorkflow[]} workflows
  */
 async function connectN8nApiCredential(n8n, workflows) {
-	const ref = credentialRefs(workflows).n8nApi;
+	const ref = credentialRefs(workflows).find((candidate) => candidate.type === 'n8nApi');
 	if (!ref) return;
 	await n8n.api('PATCH', `/credentials/${ref.id}`, {
 		data: { apiKey: n8n.apiKey, baseUrl: `${n8n.baseUrl}/api/v1` },

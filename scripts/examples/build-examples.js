@@ -10,12 +10,28 @@ const PKG = 'n8n-nodes-idp-mfa-sync';
 const OKTA_CREDENTIAL = { oktaIdpApi: { id: 'oktaSandbox', name: 'Okta (sandbox)' } };
 const DUO_CREDENTIAL = { duoAdminApi: { id: 'duoSandbox', name: 'Duo Security (sandbox)' } };
 const N8N_API_CREDENTIAL = { n8nApi: { id: 'n8nSandbox', name: 'n8n API (this instance)' } };
+const AUTH0_CREDENTIAL = { auth0IdpApi: { id: 'auth0Sandbox', name: 'Auth0 (sandbox)' } };
+const ENTRA_CREDENTIAL = {
+	entraIdpApi: { id: 'entraSandbox', name: 'Microsoft Entra ID (sandbox)' },
+};
+const GRAPH_OAUTH2_CREDENTIAL = {
+	oAuth2Api: { id: 'graphRenewalOAuth2', name: 'Microsoft Graph (client credentials)' },
+};
+const TENANT_A_OKTA = { oktaIdpApi: { id: 'oktaTenantA', name: 'Okta (acme.okta.com)' } };
+const TENANT_B_OKTA = { oktaIdpApi: { id: 'oktaTenantB', name: 'Okta (subsidiary.okta.com)' } };
+const TENANTS_PROFILE = {
+	idpSyncProfileApi: { id: 'syncProfileTenants', name: 'Sync profile (Acme tenants)' },
+};
+/** The Entra sample's trigger webhook id; the renewal sample finds its subscriptions by it. */
+const ENTRA_WEBHOOK_ID = 'entra-duo-lifecycle';
+/** Graph allows at most 41,760 minutes for users and groups; a minute of slack for clock skew. */
+const GRAPH_RENEWAL_MINUTES = 41700;
 const ERROR_WORKFLOW_ID = 'idpFailedEvents01';
 const FAILED_EVENTS_TABLE = 'failed_identity_events';
 let counter = 0;
 const id = (prefix) => `${prefix}-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
 
-function trigger(name, webhookId, position, extra = {}) {
+function trigger(name, webhookId, position, extra = {}, credentials = OKTA_CREDENTIAL) {
 	return {
 		id: id('a1d0e5a0'),
 		name,
@@ -24,10 +40,10 @@ function trigger(name, webhookId, position, extra = {}) {
 		position,
 		webhookId,
 		parameters: { provider: 'okta', registration: 'automatic', options: {}, ...extra },
-		credentials: OKTA_CREDENTIAL,
+		credentials,
 	};
 }
-function duo(name, position, parameters) {
+function duo(name, position, parameters, extraCredentials = {}) {
 	return {
 		id: id('d0d0d0d0'),
 		name,
@@ -35,8 +51,15 @@ function duo(name, position, parameters) {
 		typeVersion: 1,
 		position,
 		parameters,
-		credentials: DUO_CREDENTIAL,
+		credentials: { ...DUO_CREDENTIAL, ...extraCredentials },
 	};
+}
+function sticky(name, position, content, size = {}) {
+	return core('57c4e700', name, 'stickyNote', 1, position, {
+		content,
+		height: size.height ?? 300,
+		width: size.width ?? 520,
+	});
 }
 function core(prefix, name, type, typeVersion, position, parameters, extra = {}) {
 	return {
@@ -378,6 +401,213 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 		{
 			id: ERROR_WORKFLOW_ID,
 		},
+	);
+}
+// 4. and 5. The one-node path for Auth0 and Microsoft Entra ID: the same Duo node, another provider.
+for (const source of [
+	{
+		provider: 'auth0',
+		file: 'auth0-to-duo-lifecycle-sync.json',
+		name: 'Auth0 → Duo lifecycle sync (one node)',
+		workflowId: 'auth0DuoLifecycle01',
+		webhookId: 'auth0-duo-lifecycle',
+		credentials: AUTH0_CREDENTIAL,
+		usernameSource: 'email',
+		note: [
+			'## Auth0 → Duo',
+			'Publishing this workflow creates an Auth0 **log stream** (custom webhook) pointing at the trigger, and unpublishing removes it. The Auth0 credential needs a Machine to Machine application authorized for the Management API with the scopes `read:log_streams`, `create:log_streams`, `delete:log_streams` (registration) and `read:users` (enrichment).',
+			'',
+			'Users created, updated, blocked and unblocked, deleted, role assignments (roles are groups) and MFA resets reach Duo. The Duo username is the email.',
+		],
+	},
+	{
+		provider: 'entra',
+		file: 'entra-to-duo-lifecycle-sync.json',
+		name: 'Microsoft Entra ID → Duo lifecycle sync (one node)',
+		workflowId: 'entraDuoLifecycle01',
+		webhookId: ENTRA_WEBHOOK_ID,
+		credentials: ENTRA_CREDENTIAL,
+		usernameSource: 'login',
+		note: [
+			'## Microsoft Entra ID → Duo',
+			'Publishing this workflow creates Microsoft Graph subscriptions on `/users` and `/groups` (Graph validates the trigger URL, which must be public https), and unpublishing deletes them. The app registration needs the application permissions `User.Read.All` and `Group.Read.All` (admin consent).',
+			'',
+			'Graph subscriptions for users and groups last at most about 29 days. The trigger renews them when a notification arrives close to expiry; import **entra-subscription-renewal.json** as well so a quiet directory never lets them lapse.',
+			'',
+			'The Duo username is the userPrincipalName.',
+		],
+	},
+]) {
+	const t = trigger(
+		'IdP Event Trigger',
+		source.webhookId,
+		[0, 0],
+		{ provider: source.provider },
+		source.credentials,
+	);
+	const d = duo('Apply to Duo', [280, 0], {
+		resource: 'identityEvent',
+		operation: 'apply',
+		usernameSource: source.usernameSource,
+		options: { createMissingGroups: true },
+	});
+	const note = sticky('About This Workflow', [0, 200], source.note.join('\n'), { width: 620 });
+	const connections = {};
+	chain(connections, [t, d]);
+	workflow(source.file, source.name, [t, d, note], connections, {
+		id: source.workflowId,
+		settings: syncSettings,
+	});
+}
+
+// 6. Scheduled renewal of the Entra trigger's Graph subscriptions, with n8n core nodes only.
+{
+	const settingsNode = "$('Renewal Settings').first().json";
+	const schedule = core('5c4ed01e', 'Every Day', 'scheduleTrigger', 1.2, [0, 0], {
+		rule: { interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 3 }] },
+	});
+	const settings = core('5e771295', 'Renewal Settings', 'set', 3.4, [220, 0], {
+		assignments: {
+			assignments: [
+				{
+					id: 'graph-base-url',
+					name: 'graphBaseUrl',
+					value: 'https://graph.microsoft.com/v1.0',
+					type: 'string',
+				},
+				{
+					id: 'trigger-path',
+					name: 'triggerPath',
+					value: `/webhook/${ENTRA_WEBHOOK_ID}/events`,
+					type: 'string',
+				},
+				{
+					id: 'renewal-minutes',
+					name: 'renewalMinutes',
+					value: GRAPH_RENEWAL_MINUTES,
+					type: 'number',
+				},
+			],
+		},
+		options: {},
+	});
+	const oauth = { authentication: 'genericCredentialType', genericAuthType: 'oAuth2Api' };
+	const list = core(
+		'115751b5',
+		'List Subscriptions',
+		'httpRequest',
+		4.2,
+		[440, 0],
+		{ url: '={{ $json.graphBaseUrl }}/subscriptions', ...oauth, options: {} },
+		{ credentials: GRAPH_OAUTH2_CREDENTIAL },
+	);
+	const split = core('5b117047', 'One Item per Subscription', 'splitOut', 1, [660, 0], {
+		fieldToSplitOut: 'value',
+		options: {},
+	});
+	const keep = core('f1f1f1f2', "Only the Trigger's Subscriptions", 'filter', 2.2, [880, 0], {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [
+				{
+					id: 'notification-url',
+					leftValue: '={{ $json.notificationUrl }}',
+					rightValue: `={{ ${settingsNode}.triggerPath }}`,
+					operator: { type: 'string', operation: 'endsWith' },
+				},
+			],
+			combinator: 'and',
+		},
+		looseTypeValidation: true,
+		options: {},
+	});
+	const renew = core(
+		'9a7c4e01',
+		'Renew Subscription',
+		'httpRequest',
+		4.2,
+		[1100, 0],
+		{
+			method: 'PATCH',
+			url: `={{ ${settingsNode}.graphBaseUrl }}/subscriptions/{{ $json.id }}`,
+			...oauth,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ expirationDateTime: $now.plus({ minutes: ${settingsNode}.renewalMinutes }).toUTC().toISO() }) }}`,
+			options: {},
+		},
+		{ credentials: GRAPH_OAUTH2_CREDENTIAL },
+	);
+	const note = sticky(
+		'How to Set Up',
+		[0, 200],
+		[
+			"## Renew the Entra trigger's Graph subscriptions",
+			'Graph subscriptions for users and groups expire after at most 41,760 minutes (about 29 days), and a webhook trigger has no timer. The trigger renews them when notifications arrive; this workflow renews them every day, so a quiet directory never lets them lapse.',
+			'',
+			'**Setup:**',
+			'1. An **OAuth2 API** credential: Grant Type *Client Credentials*, Access Token URL `https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token`, the Client ID and Client Secret of the same app registration as the trigger, Scope `https://graph.microsoft.com/.default`, Authentication *Send Credentials in Body*.',
+			`2. In **Renewal Settings**, \`triggerPath\` is the end of the trigger's production URL (\`/webhook/${ENTRA_WEBHOOK_ID}/events\` for the sample; copy yours from the trigger). Only subscriptions whose notification URL ends with it are renewed. For a national cloud, change \`graphBaseUrl\`.`,
+			'3. **Publish** this workflow.',
+			'',
+			'A subscription that already lapsed cannot be renewed: unpublish and publish the sync workflow to recreate it, then run a reconcile for what was missed.',
+		].join('\n'),
+		{ height: 420, width: 760 },
+	);
+	const connections = {};
+	chain(connections, [schedule, settings, list, split, keep, renew]);
+	workflow(
+		'entra-subscription-renewal.json',
+		'Renew Microsoft Graph subscriptions of the Entra trigger (daily)',
+		[schedule, settings, list, split, keep, renew, note],
+		connections,
+		{ id: 'entraGraphRenewal1' },
+	);
+}
+
+// 7. Two Okta tenants, one Duo node: the Sync Profile credential holds one profile per tenant.
+{
+	const profile = fs.readFileSync(
+		path.join(__dirname, '..', '..', 'examples', 'profiles', 'two-tenants.json'),
+		'utf8',
+	);
+	const a = trigger('Okta: acme.okta.com', 'okta-tenant-a-duo', [0, 0], {}, TENANT_A_OKTA);
+	const b = trigger('Okta: subsidiary.okta.com', 'okta-tenant-b-duo', [0, 200], {}, TENANT_B_OKTA);
+	const d = duo(
+		'Apply to Duo',
+		[300, 100],
+		{
+			resource: 'identityEvent',
+			operation: 'apply',
+			mapping: 'credential',
+			options: {},
+		},
+		TENANTS_PROFILE,
+	);
+	const note = sticky(
+		'How Tenants Are Told Apart',
+		[0, 400],
+		[
+			'## Two Okta orgs, one Duo node, one profile per tenant',
+			"Each trigger uses its own Okta credential. Every event names its tenant (the Okta org's host), and the Duo node's **Sync Profile** credential holds a tenant set: the profile under that host applies. Adding a tenant means one more trigger and one more entry in the profile, not another copy of the Duo node.",
+			'',
+			'Paste this into the IdP Sync Profile API credential (examples/profiles/two-tenants.json), with your org hosts as keys:',
+			'```json',
+			profile.trim(),
+			'```',
+			'Events the rules leave out (here: subsidiary contractors) are skipped, and the output item says why. An invalid profile stops the node before any Duo write, naming the path of each problem.',
+		].join('\n'),
+		{ height: 760, width: 760 },
+	);
+	const connections = {};
+	connect(connections, a.name, d.name);
+	connect(connections, b.name, d.name);
+	workflow(
+		'two-tenant-okta-to-duo.json',
+		'Two Okta tenants → Duo, one mapping profile per tenant',
+		[a, b, d, note],
+		connections,
+		{ id: 'twoTenantOktaDuo01', settings: syncSettings },
 	);
 }
 console.log('examples written');
