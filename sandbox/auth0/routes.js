@@ -106,6 +106,10 @@ function createRoutes(state, hooks) {
 			state.roles.set(role.id, role);
 			return { status: 200, body: role };
 		}, 'Create a role'],
+		['GET', /^\/api\/v2\/roles\/([^/]+)$/, 'read:roles', ([id]) => {
+			const role = state.roles.get(id);
+			return role ? { status: 200, body: role } : auth0Error(404, 'The role does not exist.', 'inexistent_role');
+		}],
 		['PATCH', /^\/api\/v2\/roles\/([^/]+)$/, 'update:roles', ([id], body) => {
 			const role = state.roles.get(id);
 			if (!role) return auth0Error(404, 'The role does not exist.', 'inexistent_role');

@@ -145,7 +145,7 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 				},
 				enrichment: { status: 'enriched' },
 			},
-			{ type: 'group.member_added', user: { id: JOHN, givenName: 'John' }, group: { id: ROLE } },
+			{ type: 'group.member_added', user: { id: JOHN, givenName: 'John' }, group: { id: ROLE, name: 'MFA-Users' } },
 		]);
 
 		expect(await hook(automatic, staticData, hosted.url, 'delete')).toBe(true);

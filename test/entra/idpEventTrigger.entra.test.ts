@@ -201,9 +201,9 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 			{
 				type: 'group.member_added',
 				user: { id: JOHN, login: 'john.smith@acme.test' },
-				group: { id: GROUP },
+				group: { id: GROUP, name: 'MFA-Users' },
 			},
-			{ type: 'group.member_removed', user: { id: JANE }, group: { id: GROUP } },
+			{ type: 'group.member_removed', user: { id: JANE }, group: { id: GROUP, name: 'MFA-Users' } },
 			{
 				type: 'group.renamed',
 				group: { id: GROUP, name: 'MFA-Everyone', previousName: 'MFA-Users' },

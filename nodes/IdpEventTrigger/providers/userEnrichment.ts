@@ -63,3 +63,22 @@ export async function enrichUserEvents(
 		event.enrichment = enrichmentOf(result);
 	}
 }
+
+/**
+ * Events whose group arrived with an id only (Auth0 role assignments, Graph `members@delta`): look each
+ * such group up once and fill in its name, which MFA providers match on. Failures leave the name out.
+ */
+export async function nameGroups(
+	events: IdentityEvent[],
+	concurrency: number,
+	fetchName: (groupId: string) => Promise<string | undefined>,
+): Promise<void> {
+	const unnamed = events.filter((event) => 'group' in event && !event.group.name);
+	const ids = [...new Set(unnamed.map((event) => ('group' in event ? event.group.id : '')))];
+	const fetched = await fetchEachOnce(ids, concurrency, fetchName);
+	for (const event of unnamed) {
+		if (!('group' in event)) continue;
+		const name = fetched.get(event.group.id)?.value;
+		if (name) event.group = { ...event.group, name };
+	}
+}

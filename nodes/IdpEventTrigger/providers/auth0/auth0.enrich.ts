@@ -1,6 +1,6 @@
 import type { AttributeMap, GroupRef, IdentityEvent, IdentityUser } from '../../../shared/model';
 import { flattenAttributes } from '../okta/okta.enrich';
-import { enrichUserEvents } from '../userEnrichment';
+import { enrichUserEvents, nameGroups } from '../userEnrichment';
 import { auth0ApiRequest, auth0ApiRequestAllItems, type Auth0Context } from './auth0.api';
 import { compact, identityUserFromAuth0, record, text } from './auth0.events';
 
@@ -43,7 +43,7 @@ export function identityUserFromManagementApi(
 
 /**
  * Fetches each distinct user once from the Management API (and their roles, Auth0's groups, on
- * request) and merges the profile into every event about them.
+ * request) and merges the profile into every event about them; role assignments name their roles.
  */
 export async function enrichAuth0Events(
 	ctx: Auth0Context,
@@ -57,5 +57,9 @@ export async function enrichAuth0Events(
 			? await auth0ApiRequestAllItems<Auth0Role>(ctx, `${path}/roles`, 'roles')
 			: undefined;
 		return identityUserFromManagementApi(body, roles);
+	});
+	await nameGroups(events, options.concurrency ?? 4, async (roleId) => {
+		const { body } = await auth0ApiRequest<Auth0Role>(ctx, 'GET', `/api/v2/roles/${encodeURIComponent(roleId)}`);
+		return text(body.name);
 	});
 }

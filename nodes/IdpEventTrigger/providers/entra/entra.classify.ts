@@ -54,6 +54,21 @@ function withKnownName<E extends IdentityEvent & { group: GroupRef }>(
 		: { ...event, group: { ...event.group, name } };
 }
 
+/** `members@delta` names no group: use the remembered name, else fetch the group once. */
+async function withGroupName<E extends IdentityEvent & { group: GroupRef }>(
+	event: E,
+	memory: EntraDirectoryMemory,
+	lookupGroup: (id: string) => Promise<Lookup<GraphGroup>>,
+): Promise<E> {
+	const known = withKnownName(event, memory);
+	if (known.group.name) return known;
+	const found = await lookupGroup(event.group.id);
+	const name = 'found' in found ? (found.found.displayName ?? undefined) : undefined;
+	if (!name) return event;
+	rememberGroupName(memory, event.group.id, name);
+	return { ...event, group: { ...event.group, name } };
+}
+
 /** Which user finding a fetched user is, updating what the trigger remembers. */
 export function classifyUser(
 	user: GraphUser,
@@ -104,6 +119,11 @@ export async function classifyEntraEvents(
 	now = Date.now(),
 ): Promise<IdentityEvent[]> {
 	const result: IdentityEvent[] = [];
+	const looked = new Map<string, Promise<Lookup<GraphGroup>>>();
+	const lookupGroup = (id: string) => {
+		if (!looked.has(id)) looked.set(id, lookup<GraphGroup>(ctx, `/groups/${encodeURIComponent(id)}`, GRAPH_GROUP_SELECT));
+		return looked.get(id) as Promise<Lookup<GraphGroup>>;
+	};
 	for (const event of events) {
 		const key = event.source.eventType;
 		if (key === 'users:deleted' && 'user' in event) rememberDisabled(memory, event.user.id, false);
@@ -136,12 +156,12 @@ export async function classifyEntraEvents(
 			}
 			continue;
 		}
+		if ((key === 'groups:updated:member_added' || key === 'groups:updated:member_removed') && 'group' in event) {
+			result.push(await withGroupName(event, memory, lookupGroup));
+			continue;
+		}
 		if (key === 'groups:updated' && 'group' in event) {
-			const found = await lookup<GraphGroup>(
-				ctx,
-				`/groups/${encodeURIComponent(event.group.id)}`,
-				GRAPH_GROUP_SELECT,
-			);
+			const found = await lookupGroup(event.group.id);
 			if ('found' in found) {
 				const classified = classifyGroup(found.found, memory, now);
 				if (classified) result.push({ ...retype(event, classified.key), group: classified.group });
