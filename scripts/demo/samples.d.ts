@@ -23,6 +23,8 @@ export interface CredentialRef {
 }
 
 export const EXAMPLES_DIR: string;
+export const UNREACHABLE: string;
+export const PLACEHOLDER_DATA: Record<string, Record<string, unknown>>;
 export function loadSampleWorkflows(): Array<{ file: string; workflow: SampleWorkflow }>;
 export function credentialRefs(workflows: SampleWorkflow[]): Array<CredentialRef & { type: string }>;
 export function sandboxCredentials(

@@ -53,6 +53,34 @@ function credentialRefs(workflows) {
 const UNREACHABLE = 'http://127.0.0.1:9';
 
 /**
+ * Data for every credential type the samples use, pointing at nothing; the sandbox and tests override
+ * what they drive. The n8n API key is set once n8n has started (connectN8nApiCredential).
+ * @type {Record<string, Record<string, unknown>>}
+ */
+const PLACEHOLDER_DATA = {
+	oktaIdpApi: { orgUrl: UNREACHABLE, apiToken: 'unused', eventHookSecret: 'unused' },
+	auth0IdpApi: { domain: UNREACHABLE, clientId: 'unused', clientSecret: 'unused' },
+	entraIdpApi: {
+		tenantId: 'unused',
+		clientId: 'unused',
+		clientSecret: 'unused',
+		graphBaseUrl: `${UNREACHABLE}/v1.0`,
+		loginBaseUrl: UNREACHABLE,
+	},
+	duoAdminApi: { integrationKey: 'unused', secretKey: 'unused', apiHostname: UNREACHABLE },
+	idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
+	oAuth2Api: {
+		grantType: 'clientCredentials',
+		accessTokenUrl: `${UNREACHABLE}/token`,
+		clientId: 'unused',
+		clientSecret: 'unused',
+		scope: '',
+		authentication: 'body',
+	},
+	n8nApi: { apiKey: N8N_API_KEY_PLACEHOLDER, baseUrl: 'http://127.0.0.1/api/v1' },
+};
+
+/**
  * Credential imports for every credential the samples reference: Okta and Duo point at the sandbox
  * (every Okta credential at the one sandbox org), the others at nothing until a test sets them.
  * @param {SampleWorkflow[]} workflows
@@ -62,6 +90,7 @@ const UNREACHABLE = 'http://127.0.0.1:9';
 function sandboxCredentials(workflows, sandbox) {
 	/** @type {Record<string, Record<string, unknown>>} */
 	const dataByType = {
+		...PLACEHOLDER_DATA,
 		oktaIdpApi: {
 			orgUrl: sandbox.okta.url,
 			apiToken: sandbox.okta.apiToken,
@@ -71,24 +100,6 @@ function sandboxCredentials(workflows, sandbox) {
 			integrationKey: sandbox.duo.ikey,
 			secretKey: sandbox.duo.skey,
 			apiHostname: sandbox.duo.url,
-		},
-		n8nApi: { apiKey: N8N_API_KEY_PLACEHOLDER, baseUrl: 'http://127.0.0.1/api/v1' },
-		auth0IdpApi: { domain: UNREACHABLE, clientId: 'unused', clientSecret: 'unused' },
-		entraIdpApi: {
-			tenantId: 'unused',
-			clientId: 'unused',
-			clientSecret: 'unused',
-			graphBaseUrl: `${UNREACHABLE}/v1.0`,
-			loginBaseUrl: UNREACHABLE,
-		},
-		idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
-		oAuth2Api: {
-			grantType: 'clientCredentials',
-			accessTokenUrl: `${UNREACHABLE}/token`,
-			clientId: 'unused',
-			clientSecret: 'unused',
-			scope: '',
-			authentication: 'body',
 		},
 	};
 	return credentialRefs(workflows).map((ref) => {
@@ -133,6 +144,8 @@ function hooksFor(okta, url) {
 
 module.exports = {
 	EXAMPLES_DIR,
+	PLACEHOLDER_DATA,
+	UNREACHABLE,
 	connectN8nApiCredential,
 	credentialRefs,
 	hooksFor,
