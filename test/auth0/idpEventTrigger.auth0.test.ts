@@ -2,10 +2,9 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { Auth0IdpApi } from '../../credentials/Auth0IdpApi.credentials';
 import { IDENTITY_EVENT_TYPES } from '../../nodes/shared/model';
-import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import { startFakeAuth0, type FakeAuth0 } from '../../sandbox/auth0/server';
-import { runHookMethod, runWebhook, testCredential } from '../harness/engine';
-import { hostTrigger, type HostedTrigger } from '../helpers/triggerHost';
+import { testCredential } from '../harness/engine';
+import { triggerBench } from '../helpers/triggerBench';
 import { auth0FixtureText } from './support/fixtures';
 
 const JANE = 'auth0|65f000000000000000000001';
@@ -16,7 +15,12 @@ const manualValue = ['manual', 'stream', 'value'].join('-');
 describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Auth0 over HTTP', () => {
 	let auth0: FakeAuth0;
 	let credentials: ICredentialDataDecryptedObject;
-	const hosts: HostedTrigger[] = [];
+	const { host, hook, webhook, closeHosts } = triggerBench({
+		credentialName: 'auth0IdpApi',
+		credentialType: Auth0IdpApi,
+		credentials: () => credentials,
+		workflowName: 'Auth0 to Duo',
+	});
 
 	beforeEach(async () => {
 		auth0 = await startFakeAuth0({
@@ -42,54 +46,20 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 		};
 	});
 	afterEach(async () => {
-		await Promise.all(hosts.splice(0).map(async (host) => await host.close()));
+		await closeHosts();
 		await auth0.close();
 	});
 
-	const host = async (parameters: INodeParameters, staticData: IDataObject) => {
-		const hosted = await hostTrigger({
-			parameters,
-			credentials: { auth0IdpApi: credentials },
-			credentialTypes: [new Auth0IdpApi()],
-			staticData,
-		});
-		hosts.push(hosted);
-		return hosted;
-	};
-	const hook = (
-		parameters: INodeParameters,
-		staticData: IDataObject,
-		url: string,
-		method: 'checkExists' | 'create' | 'delete',
-	) =>
-		runHookMethod({
-			node: new IdpEventTrigger(),
-			parameters,
-			credentials: { auth0IdpApi: credentials },
-			credentialTypes: [new Auth0IdpApi()],
-			method,
-			webhookUrl: url,
-			staticData,
-			workflowName: 'Auth0 to Duo',
-		});
 	const deliver = (
 		parameters: INodeParameters,
 		staticData: IDataObject,
 		body: string,
 		authorization = manualValue,
 	) =>
-		runWebhook({
-			node: new IdpEventTrigger(),
-			parameters,
-			credentials: { auth0IdpApi: credentials },
-			credentialTypes: [new Auth0IdpApi()],
-			webhookName: 'default',
-			request: {
-				method: 'POST',
-				headers: { authorization, 'content-type': 'application/json' },
-				body,
-			},
-			staticData,
+		webhook(parameters, staticData, {
+			method: 'POST',
+			headers: { authorization, 'content-type': 'application/json' },
+			body,
 		});
 
 	const automatic: INodeParameters = {
@@ -323,18 +293,10 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 		expect(
 			(await deliver(manual, staticData, auth0FixtureText('log.ss'), 'Bearer wrong')).status,
 		).toBe(401);
-		const malformed = await runWebhook({
-			node: new IdpEventTrigger(),
-			parameters: manual,
-			credentials: { auth0IdpApi: credentials },
-			credentialTypes: [new Auth0IdpApi()],
-			webhookName: 'default',
-			request: {
-				method: 'POST',
-				headers: { authorization: manualValue, 'content-type': 'application/x-ndjson' },
-				body: '{"log_id":"1"}\n{"log_id":',
-			},
-			staticData,
+		const malformed = await webhook(manual, staticData, {
+			method: 'POST',
+			headers: { authorization: manualValue, 'content-type': 'application/x-ndjson' },
+			body: '{"log_id":"1"}\n{"log_id":',
 		});
 		expect([malformed.status, malformed.workflowData]).toEqual([400, undefined]);
 		expect(JSON.parse(malformed.body).message).toMatch(

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -21,6 +24,11 @@ import {
 } from '../../sandbox/duo/server';
 import { executeNode } from '../harness/engine';
 
+/** The text of a mapping profile in examples/profiles. */
+export function exampleProfile(file: string): string {
+	return readFileSync(join(__dirname, '..', '..', 'examples', 'profiles', file), 'utf8');
+}
+
 /** Options that keep retries fast in tests. */
 export const FAST = { retryBaseDelayMs: 1 };
 
@@ -29,6 +37,21 @@ export async function startDuo(seed?: {
 	groups?: FakeDuoSeedGroup[];
 }): Promise<FakeDuo> {
 	return await startFakeDuo({ seed });
+}
+
+/** A Duo account with group `staff`, group `Old` (linked to Okta group 00gOLD) and `users`. */
+export async function startStaffDuo(users: FakeDuoSeedUser[]): Promise<FakeDuo> {
+	return await startDuo({
+		groups: [{ name: 'staff' }, { name: 'Old', desc: 'idp:okta:00gOLD' }],
+		users,
+	});
+}
+
+/** The writes (every call but GETs) the fake received, as method, path and params. */
+export function writesSent(fake: FakeDuo) {
+	return fake.calls
+		.filter((call) => call.method !== 'GET')
+		.map(({ method, path, params }) => ({ method, path, params }));
 }
 
 export function duoCredentials(

@@ -10,15 +10,10 @@ import {
 	triggerWebhookPath,
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
-import {
-	executionItems,
-	packedPackage,
-	startN8n,
-	type N8nExecution,
-	type N8nHandle,
-} from '../../scripts/e2e/n8nInstance';
-import { duoUser, enrollDevices } from './helpers/fakeDuoState';
-import { credentialImports, importedShape } from './helpers/sampleCredentials';
+import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
+import { duoUser, enrollDevices, existingDuoUser } from './helpers/fakeDuoState';
+import { packagedN8n } from './helpers/packagedN8n';
+import { credentialImports, duoApiCredential, importedShape } from './helpers/sampleCredentials';
 
 const SAMPLES = loadSampleWorkflows().map(({ workflow }) => workflow);
 const AUTH0 = SAMPLES.find((workflow) => workflow.id === 'auth0DuoLifecycle01') as SampleWorkflow;
@@ -43,7 +38,7 @@ describe('Auth0 → Duo sample in a real n8n 2.41.1', () => {
 	let auth0: FakeAuth0;
 	let duo: FakeDuo;
 	let n8n: N8nHandle;
-	let cleanupPackage: () => void = () => undefined;
+	const packaged = packagedN8n();
 	let bystander: FakeDuoSnapshotUser | undefined;
 	let janeId = '';
 	const roles = { mfaUsers: '', vpnUsers: '' };
@@ -53,11 +48,8 @@ describe('Auth0 → Duo sample in a real n8n 2.41.1', () => {
 		auth0 = await startFakeAuth0({ tenant: 'acme-prod' });
 		duo = await startFakeDuo({ seed: duoAccount() });
 		bystander = duoUser(duo, BYSTANDER);
-		const packed = await packedPackage();
-		cleanupPackage = packed.cleanup;
-		n8n = await startN8n({
+		n8n = await packaged.start({
 			label: 'auth0-duo.e2e',
-			tarball: packed.tarball,
 			workflows: SAMPLES,
 			credentials: credentialImports(SAMPLES, {
 				auth0IdpApi: {
@@ -65,26 +57,21 @@ describe('Auth0 → Duo sample in a real n8n 2.41.1', () => {
 					clientId: auth0.clientId,
 					clientSecret: auth0.clientSecret,
 				},
-				duoAdminApi: { integrationKey: duo.ikey, secretKey: duo.skey, apiHostname: duo.url },
+				duoAdminApi: duoApiCredential(duo),
 			}),
 		});
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await packaged.stop();
 		await auth0?.close();
 		await duo?.close();
-		cleanupPackage();
 	});
 
 	const streamUrl = () => n8n.webhookUrl(triggerWebhookPath(AUTH0));
 	const streamsToN8n = (): FakeAuth0LogStream[] =>
 		[...auth0.state.logStreams.values()].filter((s) => s.sink.httpEndpoint === streamUrl());
-	const jane = () => {
-		const user = duoUser(duo, JANE_EMAIL);
-		if (!user) throw new Error(`Duo has no user ${JANE_EMAIL}`);
-		return user;
-	};
+	const jane = () => existingDuoUser(duo, JANE_EMAIL);
 	const admin = async (method: string, path: string, body?: Record<string, unknown>) => {
 		const reply = await auth0.admin(method, path, body);
 		expect(reply.status).toBeLessThan(300);

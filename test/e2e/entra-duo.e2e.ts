@@ -8,15 +8,10 @@ import {
 	triggerWebhookPath,
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
-import {
-	executionItems,
-	packedPackage,
-	startN8n,
-	type N8nExecution,
-	type N8nHandle,
-} from '../../scripts/e2e/n8nInstance';
-import { duoUser } from './helpers/fakeDuoState';
-import { credentialImports } from './helpers/sampleCredentials';
+import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
+import { duoUser, existingDuoUser } from './helpers/fakeDuoState';
+import { packagedN8n } from './helpers/packagedN8n';
+import { credentialImports, duoApiCredential } from './helpers/sampleCredentials';
 
 const SAMPLES = loadSampleWorkflows().map(({ workflow }) => workflow);
 const ENTRA = SAMPLES.find((workflow) => workflow.id === 'entraDuoLifecycle01') as SampleWorkflow;
@@ -28,7 +23,7 @@ describe('Microsoft Entra ID → Duo sample in a real n8n 2.41.1', () => {
 	let graph: FakeGraph;
 	let duo: FakeDuo;
 	let n8n: N8nHandle;
-	let cleanupPackage: () => void = () => undefined;
+	const packaged = packagedN8n();
 	let bystander: FakeDuoSnapshotUser | undefined;
 	let hireId = '';
 	let groupId = '';
@@ -48,11 +43,8 @@ describe('Microsoft Entra ID → Duo sample in a real n8n 2.41.1', () => {
 			},
 		});
 		bystander = duoUser(duo, BYSTANDER);
-		const packed = await packedPackage();
-		cleanupPackage = packed.cleanup;
-		n8n = await startN8n({
+		n8n = await packaged.start({
 			label: 'entra-duo.e2e',
-			tarball: packed.tarball,
 			workflows: SAMPLES,
 			credentials: credentialImports(SAMPLES, {
 				entraIdpApi: {
@@ -62,26 +54,21 @@ describe('Microsoft Entra ID → Duo sample in a real n8n 2.41.1', () => {
 					graphBaseUrl: graph.graphUrl,
 					loginBaseUrl: graph.loginUrl,
 				},
-				duoAdminApi: { integrationKey: duo.ikey, secretKey: duo.skey, apiHostname: duo.url },
+				duoAdminApi: duoApiCredential(duo),
 			}),
 		});
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await packaged.stop();
 		await graph?.close();
 		await duo?.close();
-		cleanupPackage();
 	});
 
 	const notificationUrl = () => n8n.webhookUrl(triggerWebhookPath(ENTRA));
 	const subscriptions = () =>
 		[...graph.subscriptions.values()].filter((s) => s.notificationUrl === notificationUrl());
-	const hire = () => {
-		const user = duoUser(duo, HIRE);
-		if (!user) throw new Error(`Duo has no user ${HIRE}`);
-		return user;
-	};
+	const hire = () => existingDuoUser(duo, HIRE);
 
 	/** Graph posts the queued notifications; returns the one execution they started. */
 	async function flush(): Promise<N8nExecution> {

@@ -19,14 +19,9 @@ import {
 	triggerWebhookPath,
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
-import {
-	executionItems,
-	packedPackage,
-	startN8n,
-	type N8nExecution,
-	type N8nHandle,
-} from '../../scripts/e2e/n8nInstance';
-import { duoUser, duoView, enrollDevices } from './helpers/fakeDuoState';
+import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
+import { duoUser, duoView, enrollDevices, existingDuoUser } from './helpers/fakeDuoState';
+import { packagedN8n } from './helpers/packagedN8n';
 
 const SAMPLES = loadSampleWorkflows();
 function sample(file: string): SampleWorkflow {
@@ -120,7 +115,7 @@ describe('Okta → Duo samples in a real n8n 2.41.1', () => {
 	let okta: FakeOkta;
 	let duo: FakeDuo;
 	let n8n: N8nHandle;
-	let cleanupPackage: () => void = () => undefined;
+	const packaged = packagedN8n();
 	let bystander: FakeDuoSnapshotUser | undefined;
 
 	async function startSandbox(ports?: { okta: number; duo: number }) {
@@ -201,11 +196,7 @@ describe('Okta → Duo samples in a real n8n 2.41.1', () => {
 		return { failed, delivery };
 	}
 
-	const duoUserOrFail = (username: string) => {
-		const user = duoUser(duo, username);
-		if (!user) throw new Error(`Duo has no user ${username}`);
-		return user;
-	};
+	const duoUserOrFail = (username: string) => existingDuoUser(duo, username);
 
 	/** Duo's id for the user the first step creates; later steps check it is kept. */
 	let createdJaneId = '';
@@ -397,11 +388,8 @@ describe('Okta → Duo samples in a real n8n 2.41.1', () => {
 
 	beforeAll(async () => {
 		await startSandbox();
-		const packed = await packedPackage();
-		cleanupPackage = packed.cleanup;
-		n8n = await startN8n({
+		n8n = await packaged.start({
 			label: 'okta-duo.e2e',
-			tarball: packed.tarball,
 			credentials: sandboxCredentials(IMPORTED, { okta, duo, eventHookSecret }),
 			workflows: IMPORTED,
 		});
@@ -409,10 +397,9 @@ describe('Okta → Duo samples in a real n8n 2.41.1', () => {
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await packaged.stop();
 		await okta?.close();
 		await duo?.close();
-		cleanupPackage();
 	});
 
 	it('imports every sample workflow with its nodes, connections and error-workflow setting', async () => {

@@ -11,15 +11,10 @@ import {
 	type OktaUserRef,
 } from '../../scripts/demo/oktaDeliveries';
 import { hooksFor, loadSampleWorkflows, type SampleWorkflow } from '../../scripts/demo/samples';
-import {
-	executionItems,
-	packedPackage,
-	startN8n,
-	type N8nExecution,
-	type N8nHandle,
-} from '../../scripts/e2e/n8nInstance';
+import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
 import { duoUser } from './helpers/fakeDuoState';
-import { credentialImports } from './helpers/sampleCredentials';
+import { packagedN8n } from './helpers/packagedN8n';
+import { credentialImports, duoApiCredential } from './helpers/sampleCredentials';
 
 const SAMPLE = loadSampleWorkflows().find(({ file }) => file === 'two-tenant-okta-to-duo.json')
 	?.workflow as SampleWorkflow;
@@ -44,7 +39,7 @@ describe('Two Okta tenants → one Duo node with a per-tenant Sync Profile, in a
 	let tenantB: FakeOkta;
 	let duo: FakeDuo;
 	let n8n: N8nHandle;
-	let cleanupPackage: () => void = () => undefined;
+	const packaged = packagedN8n();
 	const hostOf = (okta: FakeOkta) => new URL(okta.url).host;
 	/** examples/profiles/two-tenants.json with the fake orgs' hosts as tenant keys. */
 	const tenantProfiles = () =>
@@ -102,27 +97,23 @@ describe('Two Okta tenants → one Duo node with a per-tenant Sync Profile, in a
 			apiToken: fake.apiToken,
 			eventHookSecret: secret(),
 		});
-		const packed = await packedPackage();
-		cleanupPackage = packed.cleanup;
-		n8n = await startN8n({
+		n8n = await packaged.start({
 			label: 'two-tenant-okta-duo.e2e',
-			tarball: packed.tarball,
 			workflows: [SAMPLE],
 			credentials: credentialImports([SAMPLE], {
 				oktaTenantA: okta(tenantA),
 				oktaTenantB: okta(tenantB),
-				duoAdminApi: { integrationKey: duo.ikey, secretKey: duo.skey, apiHostname: duo.url },
+				duoAdminApi: duoApiCredential(duo),
 				[PROFILE_CREDENTIAL]: { profile: tenantProfiles() },
 			}),
 		});
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await packaged.stop();
 		await tenantA?.close();
 		await tenantB?.close();
 		await duo?.close();
-		cleanupPackage();
 	});
 
 	const hookOf = (okta: FakeOkta, triggerName: string): FakeOktaHook => {

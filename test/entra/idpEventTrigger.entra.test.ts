@@ -2,12 +2,12 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { EntraIdpApi } from '../../credentials/EntraIdpApi.credentials';
 import { IDENTITY_EVENT_TYPES, type IdentityEventType } from '../../nodes/shared/model';
-import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import type { EntraState } from '../../nodes/IdpEventTrigger/providers/entra/entra.state';
 import { SUBSCRIPTION_LIFETIME_MS } from '../../nodes/IdpEventTrigger/providers/entra/entra.subscriptions';
 import { startFakeGraph, type FakeGraph } from '../../sandbox/graph/server';
-import { runHookMethod, runWebhook, testCredential } from '../harness/engine';
-import { hostTrigger, type HostedTrigger } from '../helpers/triggerHost';
+import { testCredential } from '../harness/engine';
+import { triggerBench } from '../helpers/triggerBench';
+import type { HostedTrigger } from '../helpers/triggerHost';
 
 const DAY = 24 * 60 * 60_000;
 const JANE = '00000000-1111-2222-3333-444444444444';
@@ -19,7 +19,12 @@ const manualState = ['manual', 'client', 'state'].join('-');
 describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts and a fake Microsoft Graph over HTTP', () => {
 	let graph: FakeGraph;
 	let credentials: ICredentialDataDecryptedObject;
-	const hosts: HostedTrigger[] = [];
+	const { host, hook, webhook, closeHosts } = triggerBench({
+		credentialName: 'entraIdpApi',
+		credentialType: EntraIdpApi,
+		credentials: () => credentials,
+		workflowName: 'Entra to Duo',
+	});
 
 	beforeEach(async () => {
 		graph = await startFakeGraph({
@@ -55,7 +60,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		};
 	});
 	afterEach(async () => {
-		await Promise.all(hosts.splice(0).map(async (host) => await host.close()));
+		await closeHosts();
 		await graph.close();
 	});
 
@@ -69,32 +74,6 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		options,
 	});
 	const manual: INodeParameters = { ...automatic(), registration: 'manual' };
-	const host = async (parameters: INodeParameters, staticData: IDataObject) => {
-		const hosted = await hostTrigger({
-			parameters,
-			credentials: { entraIdpApi: credentials },
-			credentialTypes: [new EntraIdpApi()],
-			staticData,
-		});
-		hosts.push(hosted);
-		return hosted;
-	};
-	const hook = (
-		parameters: INodeParameters,
-		staticData: IDataObject,
-		url: string,
-		method: 'checkExists' | 'create' | 'delete',
-	) =>
-		runHookMethod({
-			node: new IdpEventTrigger(),
-			parameters,
-			credentials: { entraIdpApi: credentials },
-			credentialTypes: [new EntraIdpApi()],
-			method,
-			webhookUrl: url,
-			staticData,
-			workflowName: 'Entra to Duo',
-		});
 	const activate = async (parameters: INodeParameters) => {
 		const staticData: IDataObject = {};
 		const hosted = await host(parameters, staticData);
@@ -454,14 +433,10 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 				},
 			],
 		});
-		const result = await runWebhook({
-			node: new IdpEventTrigger(),
-			parameters,
-			credentials: { entraIdpApi: credentials },
-			credentialTypes: [new EntraIdpApi()],
-			webhookName: 'default',
-			request: { method: 'POST', headers: { 'content-type': 'application/json' }, body },
-			staticData,
+		const result = await webhook(parameters, staticData, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
 		});
 		expect(result.status).toBe(202);
 		const items = (result.workflowData?.[0] ?? []).map((item) => item.json);

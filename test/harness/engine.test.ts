@@ -34,19 +34,17 @@ function signature(method: string, path: string, body: string): string {
 	return createHmac('sha256', SIGNING_SECRET).update(`${method}\n${path}\n${body}`).digest('hex');
 }
 
+function secretProperty(displayName: string, name: string): INodeProperties {
+	return { displayName, name, type: 'string', typeOptions: { password: true }, default: '' };
+}
+
 class ProbeHeaderApi implements ICredentialType {
 	name = 'probeHeaderApi';
 
 	displayName = 'Probe Header API';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		},
+		secretProperty('Token', 'token'),
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 		{ displayName: 'Region', name: 'region', type: 'string', default: 'eu-1' },
 	];
@@ -76,13 +74,7 @@ class ProbeSignedApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Key ID', name: 'keyId', type: 'string', default: '' },
-		{
-			displayName: 'Secret',
-			name: 'secret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		},
+		secretProperty('Secret', 'secret'),
 	];
 
 	async authenticate(
@@ -113,13 +105,7 @@ class ProbeSessionApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		},
+		secretProperty('Password', 'password'),
 		{
 			displayName: 'Session Token',
 			name: 'sessionToken',

@@ -22,6 +22,7 @@ import {
 	mfaResetEvent,
 	startDuo,
 	userEvent,
+	writesSent,
 } from '../helpers';
 
 /** A test-only node that drives one DuoDirectory over events and outputs its write log. */
@@ -106,9 +107,7 @@ describe('DuoDirectory.write', () => {
 			path: json.path,
 			params: json.params,
 		}));
-		const received = fake.calls
-			.filter((call) => call.method !== 'GET')
-			.map(({ method, path, params }) => ({ method, path, params }));
+		const received = writesSent(fake);
 		expect(logged).toEqual(received);
 		// 1 create, 2 updates, 7 device/bypass-code removals + 1 enrollment, 1 group create + 1 add,
 		// 1 remove, 1 rename, 1 group delete, 1 user delete

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeDuo } from '../../../sandbox/duo/server';
 import {
 	FAST,
 	applyEvents,
+	exampleProfile,
 	membershipEvent,
 	mfaResetEvent,
 	runDuo,
@@ -16,12 +14,9 @@ import {
 	type RunOptions,
 } from '../helpers';
 
-const examples = join(__dirname, '..', '..', '..', 'examples', 'profiles');
-const example = (file: string) => readFileSync(join(examples, file), 'utf8');
-
 /** Email as username, IdP id in alias1, only mfa-* groups without the prefix, no service accounts. */
-const EMAIL_PROFILE = example('email-username-mfa-groups.json');
-const TWO_TENANTS = example('two-tenants.json');
+const EMAIL_PROFILE = exampleProfile('email-username-mfa-groups.json');
+const TWO_TENANTS = exampleProfile('two-tenants.json');
 
 const byCredential = (profile: string | IDataObject): [INodeParameters, RunOptions] => [
 	{ mapping: 'credential' },

@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FakeDuo } from '../../../sandbox/duo/server';
-import { groupEvent, membershipEvent, runDuo, startDuo, userEvent, withTenant } from '../helpers';
+import {
+	exampleProfile,
+	groupEvent,
+	membershipEvent,
+	runDuo,
+	startDuo,
+	userEvent,
+	withTenant,
+} from '../helpers';
 
-const examples = join(__dirname, '..', '..', '..', 'examples', 'profiles');
-const EMAIL_PROFILE = readFileSync(join(examples, 'email-username-mfa-groups.json'), 'utf8');
-const TWO_TENANTS = readFileSync(join(examples, 'two-tenants.json'), 'utf8');
+const EMAIL_PROFILE = exampleProfile('email-username-mfa-groups.json');
+const TWO_TENANTS = exampleProfile('two-tenants.json');
 
 const asItem = (event: unknown) => ({ json: event as IDataObject });
 

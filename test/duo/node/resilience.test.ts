@@ -12,21 +12,19 @@ import {
 	mfaResetEvent,
 	runDuo,
 	startDuo,
+	startStaffDuo,
 	userEvent,
 } from '../helpers';
 
 const seed = () =>
-	startDuo({
-		groups: [{ name: 'staff' }, { name: 'Old', desc: 'idp:okta:00gOLD' }],
-		users: [
-			enrolledUser('jane', { alias1: '00uJANE' }),
-			...Array.from({ length: 8 }, (_, i) => ({
-				username: `user${i}`,
-				alias1: `00u${i}`,
-				groups: [{ name: 'staff' }],
-			})),
-		],
-	});
+	startStaffDuo([
+		enrolledUser('jane', { alias1: '00uJANE' }),
+		...Array.from({ length: 8 }, (_, i) => ({
+			username: `user${i}`,
+			alias1: `00u${i}`,
+			groups: [{ name: 'staff' }],
+		})),
+	]);
 
 function workload(): IdentityEvent[] {
 	return [

@@ -18,6 +18,12 @@ export function duoUser(duo: FakeDuo, username: string): FakeDuoSnapshotUser | u
 	return duo.snapshot().users.find((user) => user.username === username);
 }
 
+export function existingDuoUser(duo: FakeDuo, username: string): FakeDuoSnapshotUser {
+	const user = duoUser(duo, username);
+	if (!user) throw new Error(`Duo has no user ${username}`);
+	return user;
+}
+
 /**
  * What a user enrolling in Duo leaves behind: a phone, a hardware token, a WebAuthn credential and
  * a bypass code. Fixed ids keep two runs comparable.

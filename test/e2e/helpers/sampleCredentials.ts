@@ -1,3 +1,4 @@
+import type { FakeDuo } from '../../../sandbox/duo/server';
 import { PLACEHOLDER_DATA, type SampleWorkflow } from '../../../scripts/demo/samples';
 import type { N8nCredentialImport } from '../../../scripts/e2e/n8nInstance';
 
@@ -35,4 +36,9 @@ export function importedShape(workflow: SampleWorkflow) {
 		nodes: workflow.nodes.map(({ name, type, typeVersion }) => ({ name, type, typeVersion })),
 		connections: workflow.connections,
 	};
+}
+
+/** The Duo Admin API credential data for a fake Duo. */
+export function duoApiCredential(duo: FakeDuo) {
+	return { integrationKey: duo.ikey, secretKey: duo.skey, apiHostname: duo.url };
 }
