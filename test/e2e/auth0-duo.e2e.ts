@@ -11,6 +11,7 @@ import {
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
 import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
+import { oneWritingExecution } from './helpers/oneExecution';
 import { duoUser, enrollDevices, existingDuoUser } from './helpers/fakeDuoState';
 import { packagedN8n } from './helpers/packagedN8n';
 import { credentialImports, duoApiCredential, importedShape } from './helpers/sampleCredentials';
@@ -81,21 +82,12 @@ describe('Auth0 → Duo sample in a real n8n 2.41.1', () => {
 
 	/** Auth0's stream worker posts the pending logs; returns the one execution they started. */
 	async function flush(): Promise<N8nExecution> {
-		const before = (await n8n.executions({ workflowId: AUTH0.id })).length;
-		const writes = duo.counts().writes;
-		const replies = await auth0.flushLogs();
-		expect(replies.map(({ status, attempts }) => ({ status, attempts }))).toEqual([
-			{ status: 200, attempts: 1 },
-		]);
-		const all = await n8n.waitForExecutions(AUTH0.id, before + 1);
-		expect(all).toHaveLength(before + 1);
-		const execution = all[all.length - 1];
-		expect({ status: execution.status, mode: execution.mode }).toEqual({
-			status: 'success',
-			mode: 'webhook',
+		return await oneWritingExecution(n8n, AUTH0.id, duo, async () => {
+			const replies = await auth0.flushLogs();
+			expect(replies.map(({ status, attempts }) => ({ status, attempts }))).toEqual([
+				{ status: 200, attempts: 1 },
+			]);
 		});
-		expect(duo.counts().writes).toBeGreaterThan(writes);
-		return execution;
 	}
 	const eventTypes = (execution: N8nExecution) =>
 		executionItems(execution, TRIGGER_NODE).map(

@@ -9,6 +9,7 @@ import {
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
 import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
+import { oneWritingExecution } from './helpers/oneExecution';
 import { duoUser, existingDuoUser } from './helpers/fakeDuoState';
 import { packagedN8n } from './helpers/packagedN8n';
 import { credentialImports, duoApiCredential } from './helpers/sampleCredentials';
@@ -72,19 +73,10 @@ describe('Microsoft Entra ID → Duo sample in a real n8n 2.41.1', () => {
 
 	/** Graph posts the queued notifications; returns the one execution they started. */
 	async function flush(): Promise<N8nExecution> {
-		const before = (await n8n.executions({ workflowId: ENTRA.id })).length;
-		const writes = duo.counts().writes;
-		const replies = await graph.flush();
-		expect(replies.map(({ status }) => status)).toEqual([202]);
-		const all = await n8n.waitForExecutions(ENTRA.id, before + 1);
-		expect(all).toHaveLength(before + 1);
-		const execution = all[all.length - 1];
-		expect({ status: execution.status, mode: execution.mode }).toEqual({
-			status: 'success',
-			mode: 'webhook',
+		return await oneWritingExecution(n8n, ENTRA.id, duo, async () => {
+			const replies = await graph.flush();
+			expect(replies.map(({ status }) => status)).toEqual([202]);
 		});
-		expect(duo.counts().writes).toBeGreaterThan(writes);
-		return execution;
 	}
 	const eventTypes = (execution: N8nExecution) =>
 		executionItems(execution, TRIGGER_NODE).map(
