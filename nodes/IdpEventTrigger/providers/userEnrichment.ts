@@ -7,6 +7,8 @@ export interface Fetched<T> {
 	value?: T;
 	status: 'enriched' | 'not_found' | 'failed';
 	message?: string;
+	/** When the request was sent: the state read is at least this recent. */
+	observedAt?: string;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -24,10 +26,11 @@ export async function fetchEachOnce<T>(
 ): Promise<Map<string, Fetched<T>>> {
 	const fetched = new Map<string, Fetched<T>>();
 	await mapWithConcurrency(ids, concurrency, async (id) => {
+		const observedAt = new Date().toISOString();
 		try {
-			fetched.set(id, { value: await fetch(id), status: 'enriched' });
+			fetched.set(id, { value: await fetch(id), status: 'enriched', observedAt });
 		} catch (error) {
-			if (isNotFound(error)) fetched.set(id, { status: 'not_found' });
+			if (isNotFound(error)) fetched.set(id, { status: 'not_found', observedAt });
 			else fetched.set(id, { status: 'failed', message: (error as Error).message });
 		}
 	});
@@ -40,7 +43,11 @@ export function mergeUser(user: IdentityUser, fetched: IdentityUser): IdentityUs
 }
 
 export function enrichmentOf(result: Fetched<unknown>): NonNullable<IdentityEvent['enrichment']> {
-	return { status: result.status, ...(result.message ? { message: result.message } : {}) };
+	return {
+		status: result.status,
+		...(result.message ? { message: result.message } : {}),
+		...(result.observedAt && result.status !== 'failed' ? { observedAt: result.observedAt } : {}),
+	};
 }
 
 /**

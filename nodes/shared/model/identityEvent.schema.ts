@@ -69,6 +69,8 @@ export const MfaResetSchema = z.object({
 export const EnrichmentSchema = z.object({
 	status: z.enum(['enriched', 'not_found', 'failed', 'off']),
 	message: z.string().optional(),
+	/** When the request that read the identity provider's current state was sent (ISO 8601). */
+	observedAt: z.string().datetime({ offset: true }).optional(),
 });
 
 const envelope = {
