@@ -3,7 +3,7 @@ export interface FakeDuoCall {
 	path: string;
 	/** Method and path with ids replaced by `:id`, e.g. `DELETE /admin/v1/users/:id/phones/:id`. */
 	route: string;
-	status: number;
+	status: number | 'reset' | 'hang';
 	params: Record<string, string>;
 	/** `v2/sha512`, `v2/sha1` or `v5/sha512` once the signature verified. */
 	signature?: string;
@@ -141,10 +141,11 @@ export interface FakeDuo {
 	/**
 	 * Answers matching calls with `status`: the next `count` calls (default all), each with probability `rate`
 	 * (seeded by `seed`). `method` and `route` (as in FakeDuoCall.route) narrow the calls; with `afterApply`
-	 * the call takes effect first, as when a response is lost after the write happened.
+	 * the call takes effect first, as when a response is lost after the write happened. `reset` drops the
+	 * connection without an answer; `hang` never answers (the client's timeout ends the call).
 	 */
 	injectFaults(fault: {
-		status: 429 | 500 | 502 | 503;
+		status: 429 | 500 | 502 | 503 | 'reset' | 'hang';
 		count?: number;
 		rate?: number;
 		seed?: number;

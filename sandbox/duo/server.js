@@ -84,7 +84,8 @@ async function startFakeDuo(options = {}) {
 		return undefined;
 	}
 
-	const faultReply = (call, status) => ({
+	const faultReply = (call, status) =>
+		typeof status === 'string' ? { call, status, body: undefined } : {
 		call,
 		status,
 		body: FAULT_BODIES[status] ?? {
@@ -92,7 +93,7 @@ async function startFakeDuo(options = {}) {
 			code: status * 100 + 1,
 			message: 'Injected fault',
 		},
-	});
+	};
 
 	/** Waits for a slot ('delay') or reports that the cap is exceeded ('reject'). */
 	async function throttle() {
@@ -194,6 +195,9 @@ async function startFakeDuo(options = {}) {
 		handle(req).then(
 			({ call, status, body }) => {
 				call.status = status;
+				// A connection lost before the answer, or an answer that never comes.
+				if (status === 'reset') return void req.socket.destroy();
+				if (status === 'hang') return;
 				const text = JSON.stringify(body);
 				res.writeHead(status, {
 					'Content-Type': 'application/json',

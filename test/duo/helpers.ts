@@ -75,6 +75,8 @@ export interface RunOptions {
 	profile?: string | IDataObject;
 	/** Leave the Duo credential out, as n8n does where it is hidden. */
 	withoutDuoCredential?: boolean;
+	/** The node's type name, e.g. `…duoSecurityTool` when an AI agent uses it as a tool. */
+	nodeType?: string;
 }
 
 /** Runs the Duo Security node once through n8n-core's execution context against the fake. */
@@ -102,6 +104,7 @@ export async function runDuo(
 		credentialTypes: [new DuoAdminApi(), new IdpSyncProfileApi()],
 		continueOnFail: options.continueOnFail,
 		staticData: options.staticData,
+		nodeType: options.nodeType,
 	});
 	return output;
 }

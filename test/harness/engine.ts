@@ -43,6 +43,8 @@ export interface ExecuteNodeOptions {
 	continueOnFail?: boolean;
 	/** The node's static data (`getWorkflowStaticData('node')`); mutated in place. Default {}. */
 	staticData?: IDataObject;
+	/** The node's type name, when it differs from `<package>.<name>` (e.g. a node used as a tool). */
+	nodeType?: string;
 }
 
 export interface RunHookMethodOptions {

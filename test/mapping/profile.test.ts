@@ -45,13 +45,14 @@ describe('mapping profiles', () => {
 
 	it('decides which IdP MFA resets count', () => {
 		const push = { type: 'push', provider: 'OKTA', name: 'Okta Verify' };
-		const duo = { type: 'web', provider: 'DUO', name: 'Duo Security' };
-		expect(resetApplies('any', { all: false, factors: [push] })).toBe(true);
-		expect(resetApplies('duoOnly', { all: false, factors: [push] })).toBe(false);
-		expect(resetApplies('duoOnly', { all: false, factors: [push, duo] })).toBe(true);
-		expect(resetApplies('duoOnly', { all: true, factors: [] })).toBe(true);
-		expect(resetApplies(['sms', 'push'], { all: false, factors: [push] })).toBe(true);
-		expect(resetApplies(['token:*'], { all: false, factors: [push] })).toBe(false);
+		const own = { type: 'web', provider: 'ACME', name: 'Acme MFA' };
+		const owns = (factor: { provider?: string }) => factor.provider === 'ACME';
+		expect(resetApplies('any', { all: false, factors: [push] }, owns)).toBe(true);
+		expect(resetApplies('provider', { all: false, factors: [push] }, owns)).toBe(false);
+		expect(resetApplies('provider', { all: false, factors: [push, own] }, owns)).toBe(true);
+		expect(resetApplies('provider', { all: true, factors: [] }, owns)).toBe(true);
+		expect(resetApplies(['sms', 'push'], { all: false, factors: [push] }, owns)).toBe(true);
+		expect(resetApplies(['token:*'], { all: false, factors: [push] }, owns)).toBe(false);
 	});
 
 	it('selects the profile by the event tenant, then the default, else none', () => {

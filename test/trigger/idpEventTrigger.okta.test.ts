@@ -56,7 +56,7 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 			displayName: 'Jane Doe', status: 'active', groups: [{ id: '00gMFAUSERS00000001', name: 'MFA-Users' }],
 			attributes: expect.objectContaining({ department: 'IT', mobilePhone: '+15555550100' }),
 		});
-		expect(items[0].enrichment).toEqual({ status: 'enriched' });
+		expect(items[0].enrichment).toEqual({ status: 'enriched', observedAt: expect.any(String) });
 		expect(okta.requests.filter((r) => r.path === `/api/v1/users/${JANE.id}`)).toHaveLength(1);
 	});
 

@@ -1,31 +1,32 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../shared/http/concurrency';
+import { markersIn } from '../../shared/mfa/anchors';
+import type {
+	CreateOutcome,
+	GroupQuery,
+	MfaDevice,
+	MfaDirectory,
+	MfaGroup,
+	MfaUser,
+	NewUser,
+	PlannedWrite,
+	UserChanges,
+	UserRef,
+} from '../../shared/mfa/port';
 import { DUO_CREDENTIAL, duoApiRequest, duoApiRequestAllItems } from '../transport/request';
 import type { RetryPolicy } from '../transport/retryPolicy';
-import type {
-	DuoBypassCode,
-	DuoGroup,
-	DuoPhone,
-	DuoToken,
-	DuoU2fToken,
-	DuoUser,
-	DuoWebauthnCredential,
-} from './duoObjects';
-import { groupMarkers } from './groupCache';
-import { GroupDirectory, isPlannedId, type GroupQuery } from './groupDirectory';
+import { DUO_CAPABILITIES } from './capabilities';
+import type { DuoBypassCode, DuoGroup, DuoUser } from './duoObjects';
+import { devicesOf, joinNotes, mfaGroupOf, mfaUserOf, splitNotes } from './duoView';
+import { GroupDirectory, isPlannedId } from './groupDirectory';
 import { GROUPS_PAGE } from './groupListing';
-import type { SnapshotStore } from './groupSnapshot';
 import { lookupBatches, uniqueKeys } from './lookupBatches';
-import type { PlannedWrite } from './plannedWrite';
 import { UserCache } from './userCache';
-import { applyUserChanges, refreshEnrolled, type UserChanges } from './userPatch';
+import { applyUserChanges, refreshEnrolled, type DuoUserChanges } from './userPatch';
 
 const USERS_PAGE = 300;
 const PARALLEL_LOOKUPS = 4;
-
-export type { UserChanges } from './userPatch';
-export type { GroupQuery } from './groupDirectory';
 
 export interface DirectoryOptions {
 	/**
@@ -33,20 +34,11 @@ export interface DirectoryOptions {
 	 * Duo; reads still happen.
 	 */
 	dryRun?: boolean;
-	/** How long the group directory is kept in the workflow's static data; 0 (default) keeps none. */
+	/** How long the group directory is kept in this process between executions; 0 keeps none. */
 	groupCacheMaxAgeMinutes?: number;
 }
 
-export interface UserRef {
-	/** Duo user id. */
-	id?: string;
-	/** An alias value (the IdP's immutable user id): looked up first. */
-	alias?: string;
-	/** A username (Duo also matches it against aliases). */
-	username?: string;
-}
-
-export interface WriteOutcome<T> {
+interface WriteOutcome<T> {
 	response?: T;
 	replayed?: 'notFound' | 'duplicate';
 	/** The write named a group that Duo no longer has (see DuoRequestOptions.groupMayBeGone). */
@@ -59,13 +51,15 @@ type GroupWriteResult<T> = { group: DuoGroup; outcome: WriteOutcome<T> } | undef
 const segment = (value: string) => encodeURIComponent(value);
 
 /**
- * The Duo directory as one execution sees it. Reads are cached for the execution: users are
- * fetched in batches (`username_list`, `user_id_list`) before items run, groups through the
- * GroupDirectory (at most one listing, or a snapshot kept from an earlier execution). Every write
- * goes through `write`, and the caches are updated after each write so later items see the new
- * state without reading again.
+ * Duo as the sync core sees it (the MfaDirectory port), for one execution. Reads are cached for
+ * the execution: users are fetched in batches (`username_list`, `user_id_list`) before items run,
+ * groups through the GroupDirectory (at most one listing, or a snapshot an earlier execution of
+ * this process kept). Every write goes through `write`, and the caches follow each write so later
+ * items see the new state without reading again.
  */
-export class DuoDirectory {
+export class DuoDirectory implements MfaDirectory {
+	readonly capabilities = DUO_CAPABILITIES;
+
 	readonly users = new UserCache();
 
 	readonly groups: GroupDirectory;
@@ -73,6 +67,8 @@ export class DuoDirectory {
 	readonly writes: PlannedWrite[] = [];
 
 	readonly dryRun: boolean;
+
+	readonly accountKey: string;
 
 	private readonly bypassCodesByUser = new Map<string, DuoBypassCode[]>();
 
@@ -82,49 +78,45 @@ export class DuoDirectory {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly retry: RetryPolicy,
+		apiHostname: string,
 		options: DirectoryOptions = {},
 	) {
 		this.dryRun = options.dryRun === true;
+		const host = apiHostname.trim().toLowerCase();
+		this.accountKey = `duo ${host}`;
 		const maxAgeMs = Math.max(0, (options.groupCacheMaxAgeMinutes ?? 0) * 60_000);
 		this.groups = new GroupDirectory(ctx, retry, {
 			dryRun: this.dryRun,
 			seen: () => this.embeddedGroups(),
-			store: async (): Promise<SnapshotStore> => {
-				const credentials = await ctx.getCredentials(DUO_CREDENTIAL);
-				return {
-					staticData: ctx.getWorkflowStaticData('node'),
-					host: String(credentials.apiHostname ?? '')
-						.trim()
-						.toLowerCase(),
-					maxAgeMs,
-				};
-			},
+			store: { host, maxAgeMs },
 		});
 	}
 
 	/**
-	 * The one way this node changes Duo. `replayed` reports a retried write whose earlier attempt had
-	 * already taken effect (see DuoRequestOptions.replaySafe). In a dry run the write is only
-	 * recorded, and answered with no response: callers then derive the new state themselves.
+	 * The one way this node changes Duo. `replayed` reports a write whose effect was already in place
+	 * (see duoApiRequest). In a dry run the write is only recorded, and answered with no response:
+	 * callers then derive the new state themselves.
 	 */
-	async write<T>(
+	private async write<T>(
 		plan: PlannedWrite,
-		options: { groupMayBeGone?: boolean } = {},
+		options: { groupMayBeGone?: boolean; creates?: boolean } = {},
 	): Promise<WriteOutcome<T>> {
 		this.writes.push(plan);
 		if (this.dryRun) return {};
-		const result = await duoApiRequest<T>(this.ctx, plan.method, plan.path, plan.params, {
-			retry: this.retry,
-			replaySafe: true,
-			groupMayBeGone: options.groupMayBeGone,
-		});
+		const result = await duoApiRequest<T>(
+			this.ctx,
+			plan.method as 'POST' | 'DELETE',
+			plan.path,
+			plan.params,
+			{ retry: this.retry, ...options },
+		);
 		return { response: result?.response, replayed: result?.replayed, groupGone: result?.groupGone };
 	}
 
 	/**
 	 * Sends a write that names `group`. When Duo answers that the group does not exist, the group id
 	 * was out of date: the groups are listed afresh, the group is found again (by `requery`, else by
-	 * its marker and name), and the write is sent once more. Undefined when the group no longer
+	 * its markers and name), and the write is sent once more. Undefined when the group no longer
 	 * exists.
 	 */
 	private async groupWrite<T>(
@@ -136,10 +128,9 @@ export class DuoDirectory {
 		if (!outcome.groupGone) return { group, outcome };
 		this.forgetGroup(group.group_id);
 		await this.groups.refresh();
-		const again = await this.groups.find(
-			requery ?? { marker: groupMarkers(group.desc)[0], name: group.name },
-			{ markerFirst: true },
-		);
+		const again = await this.groups.find(requery ?? { markers: markersIn(group.desc), name: group.name }, {
+			markerFirst: true,
+		});
 		if (!again) return undefined;
 		return { group: again, outcome: await this.write<T>(plan(again)) };
 	}
@@ -155,13 +146,21 @@ export class DuoDirectory {
 		}
 	}
 
+	private duoUser(user: MfaUser): DuoUser {
+		return this.users.byUserId(user.id) ?? ({ user_id: user.id, username: user.username, status: user.statusLabel } as DuoUser);
+	}
+
+	private duoGroup(group: MfaGroup): DuoGroup {
+		return this.groups.cache.byGroupId(group.id) ?? { group_id: group.id, name: group.name, desc: group.description };
+	}
+
 	/**
 	 * Fetches, in as few calls as possible, every user matching the given usernames/aliases and
 	 * user ids that this execution has not asked about yet.
 	 */
 	async prefetchUsers(lookup: { keys?: Iterable<string>; ids?: Iterable<string> }): Promise<void> {
 		const keys = uniqueKeys(lookup.keys, (key) => this.users.hasAskedKey(key));
-		const ids = uniqueKeys(lookup.ids, (id) => this.users.hasAskedId(id));
+		const ids = uniqueKeys(lookup.ids, (id) => this.users.hasAskedId(id) || isPlannedId(id));
 		const batches = [
 			...lookupBatches(keys).map((chunk) => ({ param: 'username_list', chunk })),
 			...lookupBatches(ids).map((chunk) => ({ param: 'user_id_list', chunk })),
@@ -182,19 +181,25 @@ export class DuoDirectory {
 		});
 	}
 
-	/** Finds a user by id, else by alias, else by username; undefined when Duo has none. */
-	async findUser(ref: UserRef): Promise<DuoUser | undefined> {
+	/** The Duo user, by id, else by an anchor alias, else by username; undefined when Duo has none. */
+	async findDuoUser(ref: UserRef): Promise<DuoUser | undefined> {
+		const anchors = ref.anchors ?? [];
 		await this.prefetchUsers({
-			keys: [ref.alias, ref.username].filter((key): key is string => !!key),
+			keys: [...anchors, ref.username].filter((key): key is string => !!key),
 			ids: ref.id ? [ref.id] : [],
 		});
 		if (ref.id) return this.users.byUserId(ref.id) ?? undefined;
-		if (ref.alias) {
-			const byAlias = this.users.byAliasKey(ref.alias);
+		for (const anchor of anchors) {
+			const byAlias = this.users.byAliasKey(anchor);
 			if (byAlias) return byAlias;
 		}
 		if (ref.username) return this.users.byKey(ref.username) ?? undefined;
 		return undefined;
+	}
+
+	async findUser(ref: UserRef): Promise<MfaUser | undefined> {
+		const user = await this.findDuoUser(ref);
+		return user ? mfaUserOf(user) : undefined;
 	}
 
 	private putUser(user: DuoUser): DuoUser {
@@ -203,7 +208,7 @@ export class DuoDirectory {
 	}
 
 	/** The user's bypass codes (not part of the user object), read once per user and execution. */
-	async bypassCodes(user: DuoUser): Promise<DuoBypassCode[]> {
+	private async bypassCodes(user: DuoUser): Promise<DuoBypassCode[]> {
 		if (isPlannedId(user.user_id)) return [];
 		let codes = this.bypassCodesByUser.get(user.user_id);
 		if (!codes) {
@@ -218,260 +223,238 @@ export class DuoDirectory {
 		return codes;
 	}
 
-	async createUser(params: UserChanges): Promise<DuoUser> {
-		const outcome = await this.write<DuoUser>({
-			method: 'POST',
-			path: '/admin/v1/users',
-			params,
-			target: { kind: 'user', name: params.username },
-			after: params,
-		});
-		let created = outcome.response;
-		if (!created && outcome.replayed === 'duplicate' && params.username) {
+	/** Duo parameters for a change: fields by name, the watermark in the last line of the notes. */
+	private userParams(current: DuoUser | undefined, changes: UserChanges): DuoUserChanges {
+		const params: DuoUserChanges = {};
+		if (changes.username !== undefined) params.username = changes.username;
+		for (const [field, value] of Object.entries(changes.fields ?? {})) params[field as keyof DuoUserChanges] = value;
+		if (changes.status !== undefined) params.status = changes.status;
+		const existing = splitNotes(current?.notes);
+		if (changes.fields?.notes !== undefined || changes.watermark !== undefined) {
+			const notes = changes.fields?.notes ?? existing.notes;
+			params.notes = joinNotes(notes, changes.watermark ?? existing.watermark);
+		}
+		return params;
+	}
+
+	async createUser(user: NewUser): Promise<CreateOutcome<MfaUser>> {
+		const params = this.userParams(undefined, user);
+		for (const [field, value] of Object.entries(params)) if (value === '') delete params[field as keyof DuoUserChanges];
+		const outcome = await this.write<DuoUser>(
+			{
+				method: 'POST',
+				path: '/admin/v1/users',
+				params,
+				target: { kind: 'user', name: user.username },
+				after: params,
+			},
+			{ creates: true },
+		);
+		if (!outcome.response && outcome.replayed === 'duplicate') {
 			const found = await duoApiRequest<DuoUser[]>(
 				this.ctx,
 				'GET',
 				'/admin/v1/users',
-				{ username: params.username },
+				{ username: user.username },
 				{ retry: this.retry },
 			);
-			created = found?.response[0];
+			const existing = found?.response[0];
+			if (existing) return { value: mfaUserOf(this.putUser(existing)), existed: true };
 		}
-		return this.putUser(
-			created ??
-				({ user_id: `planned:${params.username}`, status: 'active', ...params } as DuoUser),
+		const created = this.putUser(
+			outcome.response ?? ({ user_id: `planned:${user.username}`, status: 'active', ...params } as DuoUser),
 		);
+		return { value: mfaUserOf(created), existed: false };
 	}
 
-	async updateUser(user: DuoUser, changes: UserChanges, before: IDataObject): Promise<DuoUser> {
+	async updateUser(user: MfaUser, changes: UserChanges): Promise<MfaUser> {
+		const current = this.duoUser(user);
+		const params = this.userParams(current, changes);
+		const before: IDataObject = {};
+		for (const field of Object.keys(params)) before[field] = (current as unknown as IDataObject)[field] ?? '';
 		const { response: updated } = await this.write<DuoUser>({
 			method: 'POST',
-			path: `/admin/v1/users/${segment(user.user_id)}`,
-			params: changes,
-			target: { kind: 'user', id: user.user_id, name: user.username },
+			path: `/admin/v1/users/${segment(user.id)}`,
+			params,
+			target: { kind: 'user', id: user.id, name: user.username },
 			before,
-			after: changes,
+			after: params,
 		});
-		return this.putUser(updated ?? applyUserChanges(user, changes));
+		return mfaUserOf(this.putUser(updated ?? applyUserChanges(current, params)));
 	}
 
-	async deleteUser(user: DuoUser): Promise<void> {
+	async deleteUser(user: MfaUser): Promise<void> {
 		await this.write({
 			method: 'DELETE',
-			path: `/admin/v1/users/${segment(user.user_id)}`,
+			path: `/admin/v1/users/${segment(user.id)}`,
 			params: {},
-			target: { kind: 'user', id: user.user_id, name: user.username },
-			before: { username: user.username, status: user.status },
+			target: { kind: 'user', id: user.id, name: user.username },
+			before: { username: user.username, status: user.statusLabel },
 		});
-		this.users.remove(user.user_id);
-		if (this.dryRun) this.deletedUsers.add(user.user_id);
+		this.users.remove(user.id);
+		if (this.dryRun) this.deletedUsers.add(user.id);
 	}
 
-	/**
-	 * Adds the user to the group; returns the group it was added to (found again when the id was out
-	 * of date), or undefined when the group no longer exists in Duo.
-	 */
-	async addToGroup(user: DuoUser, group: DuoGroup): Promise<DuoGroup | undefined> {
-		const result = await this.groupWrite(group, (target) => ({
+	async addToGroup(user: MfaUser, group: MfaGroup): Promise<MfaGroup | undefined> {
+		const duoUser = this.duoUser(user);
+		const result = await this.groupWrite(this.duoGroup(group), (target) => ({
 			method: 'POST',
-			path: `/admin/v1/users/${segment(user.user_id)}/groups`,
+			path: `/admin/v1/users/${segment(user.id)}/groups`,
 			params: { group_id: target.group_id },
-			target: { kind: 'membership', id: user.user_id, name: `${user.username} → ${target.name}` },
+			target: { kind: 'membership', id: user.id, name: `${user.username} → ${target.name}` },
 			after: { group: target.name },
 		}));
 		if (!result) return undefined;
-		if (!(user.groups ?? []).some((g) => g.group_id === result.group.group_id)) {
-			user.groups = [...(user.groups ?? []), result.group];
+		if (!(duoUser.groups ?? []).some((g) => g.group_id === result.group.group_id)) {
+			duoUser.groups = [...(duoUser.groups ?? []), result.group];
 		}
-		return result.group;
+		return mfaGroupOf(result.group);
 	}
 
-	async removeFromGroup(user: DuoUser, group: DuoGroup): Promise<void> {
+	async removeFromGroup(user: MfaUser, group: MfaGroup): Promise<void> {
 		await this.write({
 			method: 'DELETE',
-			path: `/admin/v1/users/${segment(user.user_id)}/groups/${segment(group.group_id)}`,
+			path: `/admin/v1/users/${segment(user.id)}/groups/${segment(group.id)}`,
 			params: {},
-			target: { kind: 'membership', id: user.user_id, name: `${user.username} → ${group.name}` },
+			target: { kind: 'membership', id: user.id, name: `${user.username} → ${group.name}` },
 			before: { group: group.name },
 		});
-		user.groups = (user.groups ?? []).filter((g) => g.group_id !== group.group_id);
+		const duoUser = this.duoUser(user);
+		duoUser.groups = (duoUser.groups ?? []).filter((g) => g.group_id !== group.id);
 	}
 
-	async removePhone(user: DuoUser, phone: DuoPhone): Promise<void> {
-		await this.removeDevice(
-			user,
-			`/admin/v1/users/${segment(user.user_id)}/phones/${segment(phone.phone_id)}`,
-			phone.phone_id,
-		);
-		user.phones = (user.phones ?? []).filter((p) => p.phone_id !== phone.phone_id);
-		refreshEnrolled(user);
+	async listDevices(user: MfaUser): Promise<MfaDevice[]> {
+		const duoUser = this.duoUser(user);
+		return devicesOf(duoUser, await this.bypassCodes(duoUser));
 	}
 
-	async removeToken(user: DuoUser, token: DuoToken): Promise<void> {
-		await this.removeDevice(
-			user,
-			`/admin/v1/users/${segment(user.user_id)}/tokens/${segment(token.token_id)}`,
-			token.token_id,
-		);
-		user.tokens = (user.tokens ?? []).filter((t) => t.token_id !== token.token_id);
-		refreshEnrolled(user);
+	private devicePath(user: MfaUser, device: MfaDevice): string {
+		const id = segment(device.id);
+		switch (device.kind) {
+			case 'phone':
+				return `/admin/v1/users/${segment(user.id)}/phones/${id}`;
+			case 'token':
+				return `/admin/v1/users/${segment(user.id)}/tokens/${id}`;
+			case 'webauthn':
+				return `/admin/v1/webauthncredentials/${id}`;
+			case 'u2f':
+				return `/admin/v1/u2ftokens/${id}`;
+			default:
+				return `/admin/v1/bypass_codes/${id}`;
+		}
 	}
 
-	async removeWebauthn(user: DuoUser, credential: DuoWebauthnCredential): Promise<void> {
-		await this.removeDevice(
-			user,
-			`/admin/v1/webauthncredentials/${segment(credential.webauthnkey)}`,
-			credential.webauthnkey,
-		);
-		user.webauthncredentials = (user.webauthncredentials ?? []).filter(
-			(c) => c.webauthnkey !== credential.webauthnkey,
-		);
-		refreshEnrolled(user);
-	}
-
-	async removeU2f(user: DuoUser, token: DuoU2fToken): Promise<void> {
-		await this.removeDevice(
-			user,
-			`/admin/v1/u2ftokens/${segment(token.registration_id)}`,
-			token.registration_id,
-		);
-		user.u2ftokens = (user.u2ftokens ?? []).filter(
-			(t) => t.registration_id !== token.registration_id,
-		);
-		refreshEnrolled(user);
-	}
-
-	async deleteBypassCode(user: DuoUser, code: DuoBypassCode): Promise<void> {
-		await this.removeDevice(
-			user,
-			`/admin/v1/bypass_codes/${segment(code.bypass_code_id)}`,
-			code.bypass_code_id,
-		);
-		const codes = this.bypassCodesByUser.get(user.user_id) ?? [];
-		this.bypassCodesByUser.set(
-			user.user_id,
-			codes.filter((c) => c.bypass_code_id !== code.bypass_code_id),
-		);
-	}
-
-	private async removeDevice(user: DuoUser, url: string, deviceId: string): Promise<void> {
+	async removeDevice(user: MfaUser, device: MfaDevice): Promise<void> {
 		await this.write({
 			method: 'DELETE',
-			path: url,
+			path: this.devicePath(user, device),
 			params: {},
-			target: { kind: 'device', id: deviceId, name: user.username },
-			before: { user_id: user.user_id, device: deviceId },
+			target: { kind: 'device', id: device.id, name: user.username },
+			before: { user_id: user.id, device: device.id },
 		});
+		const duoUser = this.duoUser(user);
+		switch (device.kind) {
+			case 'phone':
+				duoUser.phones = (duoUser.phones ?? []).filter((p) => p.phone_id !== device.id);
+				break;
+			case 'token':
+				duoUser.tokens = (duoUser.tokens ?? []).filter((t) => t.token_id !== device.id);
+				break;
+			case 'webauthn':
+				duoUser.webauthncredentials = (duoUser.webauthncredentials ?? []).filter((c) => c.webauthnkey !== device.id);
+				break;
+			case 'u2f':
+				duoUser.u2ftokens = (duoUser.u2ftokens ?? []).filter((t) => t.registration_id !== device.id);
+				break;
+			default: {
+				const codes = this.bypassCodesByUser.get(user.id) ?? [];
+				this.bypassCodesByUser.set(user.id, codes.filter((c) => c.bypass_code_id !== device.id));
+			}
+		}
+		refreshEnrolled(duoUser);
 	}
 
-	async sendEnrollment(user: DuoUser, email: string): Promise<void> {
+	async sendEnrollment(user: MfaUser, email: string): Promise<void> {
 		await this.write({
 			method: 'POST',
 			path: '/admin/v1/users/enroll',
 			params: { username: user.username, email },
-			target: { kind: 'enrollment', id: user.user_id, name: user.username },
+			target: { kind: 'enrollment', id: user.id, name: user.username },
 			after: { email },
 		});
 	}
 
-	/** Every Duo group, read fresh this execution, in listing order. */
-	async loadAllGroups(): Promise<DuoGroup[]> {
-		return await this.groups.all();
-	}
-
-	/** See GroupDirectory.find. */
-	async findGroup(
-		query: GroupQuery,
-		options: { markerFirst?: boolean } = {},
-	): Promise<DuoGroup | undefined> {
-		return await this.groups.find(query, options);
+	async findGroup(query: GroupQuery, options: { markerFirst?: boolean } = {}): Promise<MfaGroup | undefined> {
+		const group = await this.groups.find(query, options);
+		return group ? mfaGroupOf(group) : undefined;
 	}
 
 	/** The first `limit` groups, reading only the pages needed unless the listing is cached. */
-	async listGroups(limit?: number): Promise<DuoGroup[]> {
+	async listGroups(limit?: number): Promise<MfaGroup[]> {
 		if (limit === undefined || this.groups.completeAndFresh) {
-			const all = await this.loadAllGroups();
-			return limit === undefined ? all : all.slice(0, limit);
+			const all = await this.groups.all();
+			return (limit === undefined ? all : all.slice(0, limit)).map(mfaGroupOf);
 		}
-		return await duoApiRequestAllItems<DuoGroup>(
+		const page = await duoApiRequestAllItems<DuoGroup>(
 			this.ctx,
 			'/admin/v1/groups',
 			{},
-			{
-				pageSize: Math.min(GROUPS_PAGE, limit),
-				maxItems: limit,
-				retry: this.retry,
-			},
+			{ pageSize: Math.min(GROUPS_PAGE, limit), maxItems: limit, retry: this.retry },
 		);
+		return page.map(mfaGroupOf);
 	}
 
-	async createGroup(params: { name: string; desc?: string }): Promise<DuoGroup> {
-		const outcome = await this.write<DuoGroup>({
-			method: 'POST',
-			path: '/admin/v1/groups',
-			params,
-			target: { kind: 'group', name: params.name },
-			after: params,
-		});
-		let created = outcome.response;
-		if (!created && outcome.replayed === 'duplicate') {
-			const all = await duoApiRequestAllItems<DuoGroup>(
-				this.ctx,
-				'/admin/v1/groups',
-				{},
-				{
-					pageSize: GROUPS_PAGE,
-					retry: this.retry,
-				},
-			);
-			created = all.find((group) => group.name.toLowerCase() === params.name.toLowerCase());
+	async createGroup(group: { name: string; description?: string }): Promise<CreateOutcome<MfaGroup>> {
+		const params = { name: group.name, ...(group.description ? { desc: group.description } : {}) };
+		const outcome = await this.write<DuoGroup>(
+			{ method: 'POST', path: '/admin/v1/groups', params, target: { kind: 'group', name: group.name }, after: params },
+			{ creates: true },
+		);
+		if (!outcome.response && outcome.replayed === 'duplicate') {
+			await this.groups.refresh();
+			const existing = await this.groups.find({ name: group.name });
+			if (existing) return { value: mfaGroupOf(existing), existed: true };
 		}
-		return this.groups.recordWrite(
-			created ?? { group_id: `planned:${params.name}`, desc: '', ...params },
+		const created = this.groups.recordWrite(
+			outcome.response ?? { group_id: `planned:${group.name}`, desc: '', ...params },
 		);
+		return { value: mfaGroupOf(created), existed: false };
 	}
 
-	/**
-	 * Changes the group's name or description; returns the group as it now is, or undefined when
-	 * the group no longer exists in Duo. `requery` finds the group again when its id was out of date
-	 * (default: its marker and name).
-	 */
 	async updateGroup(
-		group: DuoGroup,
-		changes: { name?: string; desc?: string },
+		group: MfaGroup,
+		changes: { name?: string; description?: string },
 		requery?: GroupQuery,
-	): Promise<DuoGroup | undefined> {
+	): Promise<MfaGroup | undefined> {
+		const params = {
+			...(changes.name !== undefined ? { name: changes.name } : {}),
+			...(changes.description !== undefined ? { desc: changes.description } : {}),
+		};
 		const result = await this.groupWrite<DuoGroup>(
-			group,
+			this.duoGroup(group),
 			(target) => ({
 				method: 'POST',
 				path: `/admin/v1/groups/${segment(target.group_id)}`,
-				params: changes,
+				params,
 				target: { kind: 'group', id: target.group_id, name: target.name },
 				before: { name: target.name, desc: target.desc ?? '' },
-				after: changes,
+				after: params,
 			}),
 			requery,
 		);
 		if (!result) return undefined;
-		const next = this.groups.recordWrite(
-			result.outcome.response ?? { ...result.group, ...changes },
-		);
+		const next = this.groups.recordWrite(result.outcome.response ?? { ...result.group, ...params });
 		for (const user of this.users.users()) {
 			for (const embedded of user.groups ?? []) {
 				if (embedded.group_id === next.group_id) Object.assign(embedded, next);
 			}
 		}
-		return next;
+		return mfaGroupOf(next);
 	}
 
-	/**
-	 * Deletes the group; returns the group deleted, or undefined when Duo no longer has it.
-	 * `requery` as in updateGroup.
-	 */
-	async deleteGroup(group: DuoGroup, requery?: GroupQuery): Promise<DuoGroup | undefined> {
+	async deleteGroup(group: MfaGroup, requery?: GroupQuery): Promise<MfaGroup | undefined> {
 		const result = await this.groupWrite(
-			group,
+			this.duoGroup(group),
 			(target) => ({
 				method: 'DELETE',
 				path: `/admin/v1/groups/${segment(target.group_id)}`,
@@ -484,6 +467,12 @@ export class DuoDirectory {
 		if (!result) return undefined;
 		this.groups.remove(result.group.group_id);
 		this.forgetGroup(result.group.group_id);
-		return result.group;
+		return mfaGroupOf(result.group);
+	}
+
+	async close(): Promise<void> {
+		await this.groups.save();
 	}
 }
+
+export { DUO_CREDENTIAL };

@@ -1,20 +1,13 @@
+import { markersIn } from '../../shared/mfa/anchors';
 import type { DuoGroup } from './duoObjects';
 
 const norm = (name: string) => name.trim().toLowerCase();
-
-/** `idp:<provider>:<group id>` tokens in a group description. */
-export function groupMarkers(desc: string | null | undefined): string[] {
-	return (desc ?? '').match(/idp:[^\s:]+:\S+/g) ?? [];
-}
-
-export function groupMarker(idp: string, groupId: string): string {
-	return `idp:${idp}:${groupId}`;
-}
 
 /**
  * The Duo groups known in one execution: those embedded in cached user objects, the pages of the
  * group listing read so far, and groups remembered from an earlier execution's listing. Duo group
  * names are unique, so a group seen this execution displaces a remembered group of the same name.
+ * Every operation is O(1) in the number of groups known.
  */
 export class GroupCache {
 	private readonly byId = new Map<string, DuoGroup>();
@@ -22,6 +15,9 @@ export class GroupCache {
 	private readonly byName = new Map<string, string>();
 
 	private readonly byMarker = new Map<string, string>();
+
+	/** The name key and markers each group is indexed under, to unindex it without a scan. */
+	private readonly keysOf = new Map<string, { name: string; markers: string[] }>();
 
 	/** Ids known only from an earlier execution. */
 	private readonly remembered = new Set<string>();
@@ -57,8 +53,10 @@ export class GroupCache {
 		const merged = known ? Object.assign(known, group) : { ...group };
 		this.unindex(merged.group_id);
 		this.byId.set(merged.group_id, merged);
-		this.byName.set(norm(merged.name), merged.group_id);
-		for (const marker of groupMarkers(merged.desc)) this.byMarker.set(marker, merged.group_id);
+		const keys = { name: norm(merged.name), markers: markersIn(merged.desc) };
+		this.keysOf.set(merged.group_id, keys);
+		this.byName.set(keys.name, merged.group_id);
+		for (const marker of keys.markers) this.byMarker.set(marker, merged.group_id);
 		return merged;
 	}
 
@@ -70,16 +68,18 @@ export class GroupCache {
 
 	/** Forgets everything, before a fresh listing. */
 	clear(): void {
-		for (const map of [this.byId, this.byName, this.byMarker]) map.clear();
+		for (const map of [this.byId, this.byName, this.byMarker, this.keysOf]) map.clear();
 		this.remembered.clear();
 		this.complete = false;
 		this.fresh = true;
 	}
 
 	private unindex(groupId: string): void {
-		for (const index of [this.byName, this.byMarker]) {
-			for (const [key, id] of index) if (id === groupId) index.delete(key);
-		}
+		const keys = this.keysOf.get(groupId);
+		if (!keys) return;
+		this.keysOf.delete(groupId);
+		if (this.byName.get(keys.name) === groupId) this.byName.delete(keys.name);
+		for (const marker of keys.markers) if (this.byMarker.get(marker) === groupId) this.byMarker.delete(marker);
 	}
 
 	byGroupId(id: string): DuoGroup | undefined {

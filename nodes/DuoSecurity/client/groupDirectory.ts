@@ -1,21 +1,17 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { GroupQuery } from '../../shared/mfa/port';
 import type { RetryPolicy } from '../transport/retryPolicy';
 import type { DuoGroup } from './duoObjects';
 import { GroupCache } from './groupCache';
 import { GroupListing } from './groupListing';
 import { readGroupSnapshot, writeGroupSnapshot, type SnapshotStore } from './groupSnapshot';
 
-export interface GroupQuery {
-	id?: string;
-	/** `idp:<provider>:<group id>` stored in the group's description. */
-	marker?: string;
-	name?: string;
-}
+export type { GroupQuery } from '../../shared/mfa/port';
 
 export interface GroupDirectoryOptions {
 	/** Where the snapshot lives; read lazily, at the first group lookup. */
-	store: () => Promise<SnapshotStore>;
+	store: SnapshotStore;
 	/** Groups read this execution outside the listing: those embedded in the users read. */
 	seen: () => Iterable<DuoGroup>;
 	dryRun: boolean;
@@ -34,7 +30,7 @@ export class GroupDirectory {
 
 	private readonly listing: GroupListing;
 
-	private store?: SnapshotStore;
+	private loaded = false;
 
 	private rememberedAt?: number;
 
@@ -55,13 +51,13 @@ export class GroupDirectory {
 	}
 
 	private get keepsSnapshot(): boolean {
-		return !this.options.dryRun && (this.store?.maxAgeMs ?? 0) > 0;
+		return !this.options.dryRun && this.options.store.maxAgeMs > 0;
 	}
 
 	private async loadStore(): Promise<void> {
-		if (this.store) return;
-		this.store = await this.options.store();
-		const snapshot = readGroupSnapshot(this.store, Date.now());
+		if (this.loaded) return;
+		this.loaded = true;
+		const snapshot = readGroupSnapshot(this.options.store, Date.now());
 		if (snapshot && !this.cache.complete) {
 			this.cache.remember(snapshot.groups);
 			this.rememberedAt = snapshot.listedAt;
@@ -103,11 +99,17 @@ export class GroupDirectory {
 	): Promise<DuoGroup | undefined> {
 		await this.loadStore();
 		const { cache } = this;
-		const exact = () =>
-			(query.id ? cache.byGroupId(query.id) : undefined) ??
-			(query.marker ? cache.byMarkerKey(query.marker) : undefined);
+		const markers = query.markers ?? [];
+		const byMarker = () => {
+			for (const marker of markers) {
+				const found = cache.byMarkerKey(marker);
+				if (found) return found;
+			}
+			return undefined;
+		};
+		const exact = () => (query.id ? cache.byGroupId(query.id) : undefined) ?? byMarker();
 		const byName = () => (query.name ? cache.byNameKey(query.name) : undefined);
-		const nameWaits = options.markerFirst && query.marker !== undefined;
+		const nameWaits = options.markerFirst && markers.length > 0;
 		for (;;) {
 			const found = exact() ?? (nameWaits ? undefined : byName());
 			if (found) return found;
@@ -135,20 +137,18 @@ export class GroupDirectory {
 	}
 
 	/**
-	 * Saves the directory for later executions when it is complete, including what this execution
-	 * learnt from the users it read. A snapshot keeps the time of the listing it grew from, so
-	 * groups changed directly in Duo are seen again within the maximum age. A dry run saves nothing.
+	 * Keeps the directory for later executions of this process when it is complete, including what
+	 * this execution learnt from the users it read. A snapshot keeps the time of the listing it grew
+	 * from, so groups changed directly in Duo are seen again within the maximum age. A dry run keeps
+	 * nothing.
 	 */
 	async save(): Promise<void> {
 		if (this.options.dryRun) return;
-		if (!this.store) {
+		const store = this.options.store;
+		if (store.maxAgeMs <= 0) return;
+		if (!this.loaded) {
 			if (this.cache.all().length === 0) return;
 			await this.loadStore();
-		}
-		const store = this.store as SnapshotStore;
-		if (store.maxAgeMs <= 0) {
-			writeGroupSnapshot(store, { listedAt: 0, groups: [] });
-			return;
 		}
 		if (!this.cache.complete) return;
 		const listedAt = this.cache.fresh ? this.listing.startedAt : this.rememberedAt;

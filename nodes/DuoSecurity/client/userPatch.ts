@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { DuoUser, DuoUserField } from './duoObjects';
 
-export type UserChanges = Partial<Record<DuoUserField, string>>;
+export type DuoUserChanges = Partial<Record<DuoUserField, string>>;
 
 /** Recomputes `is_enrolled` after a device was removed from the cached user. */
 export function refreshEnrolled(user: DuoUser): void {
@@ -15,7 +15,7 @@ export function refreshEnrolled(user: DuoUser): void {
 }
 
 /** The user as Duo will hold it after `changes`, for when no response carries it. */
-export function applyUserChanges(user: DuoUser, changes: UserChanges): DuoUser {
+export function applyUserChanges(user: DuoUser, changes: DuoUserChanges): DuoUser {
 	const next: DuoUser = { ...user, ...changes } as DuoUser;
 	next.aliases = { ...(user.aliases ?? {}) };
 	for (const [slot, value] of Object.entries(changes)) {

@@ -5,7 +5,8 @@ import type {
 } from 'n8n-workflow';
 
 import { ProfileError } from '../../shared/mapping';
-import { compileDuoProfileDocument } from '../sync/profileMapping';
+import { compileProviderProfile } from '../../shared/mfa/profiles';
+import { DUO_CAPABILITIES } from '../client/capabilities';
 
 /**
  * Tests an IdP Sync Profile API credential without any request: the profile must be a valid
@@ -16,7 +17,7 @@ export async function syncProfileTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	try {
-		compileDuoProfileDocument(credential.data?.profile);
+		compileProviderProfile(credential.data?.profile, DUO_CAPABILITIES);
 	} catch (error) {
 		const message =
 			error instanceof ProfileError

@@ -56,3 +56,30 @@ export function duoApiError(
 		description: `${request.method} ${request.path} returned HTTP ${response.statusCode}${tries}.${hint ? ` ${hint}.` : ''}`,
 	});
 }
+
+/** n8n replaces messages that name these codes with its own text, so they are put in words. */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'connection reset',
+	ECONNREFUSED: 'connection refused',
+	ECONNABORTED: 'timed out',
+	ETIMEDOUT: 'timed out',
+	ESOCKETTIMEDOUT: 'timed out',
+	EAI_AGAIN: 'host name not resolved',
+	ENETUNREACH: 'network unreachable',
+	EHOSTUNREACH: 'host unreachable',
+};
+
+/** A request that lost its connection or timed out on every attempt. */
+export function duoNetworkError(
+	node: INode,
+	error: unknown,
+	request: { method: string; path: string },
+	attempts: number,
+): NodeApiError {
+	const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+	const how = NETWORK_WORDS[code] ?? 'no answer';
+	return new NodeApiError(node, { reason: how } as JsonObject, {
+		message: `Duo did not answer (${how})`,
+		description: `${request.method} ${request.path} got no answer after ${attempts} attempts: the connection was lost or timed out. Check that the n8n host reaches the Duo API hostname, then run the item again: writes that took effect are recognized.`,
+	});
+}

@@ -6,7 +6,8 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { duoApiError, isDuoFailure } from './errors';
+import { isNetworkError } from '../../shared/http/networkError';
+import { duoApiError, duoNetworkError, isDuoFailure } from './errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	retryBudget,
@@ -32,8 +33,8 @@ export interface DuoResult<T> {
 	response: T;
 	metadata: DuoMetadata;
 	/**
-	 * Set when a retried write found its own earlier attempt already applied: a DELETE answered 404,
-	 * or a create answered "duplicate resource". `response` is then empty.
+	 * Set when a write found its effect already in place: a DELETE answered 404 (the object is gone),
+	 * or a create answered "duplicate resource" (the object exists). `response` is then empty.
 	 */
 	replayed?: 'notFound' | 'duplicate';
 	/** Set instead of failing when `groupMayBeGone` is on and Duo says a group id does not exist. */
@@ -44,11 +45,8 @@ export interface DuoRequestOptions {
 	retry?: RetryPolicy;
 	/** Answer `undefined` instead of failing when Duo says 404. */
 	allowNotFound?: boolean;
-	/**
-	 * For writes: a 5xx may come after the write took effect, so once a 5xx was retried, a 404 or a
-	 * duplicate-resource answer (code 40003) means the write is done, not that it failed.
-	 */
-	replaySafe?: boolean;
+	/** The request creates an object: Duo's "duplicate resource" (40003) means it exists already. */
+	creates?: boolean;
 	/**
 	 * For a request that names a group remembered from an earlier execution: answer `{ groupGone }`
 	 * instead of failing when Duo says the group does not exist (404, or 400 naming `group_id`).
@@ -63,10 +61,19 @@ function isGroupGone(statusCode: number, body: IDataObject | undefined): boolean
 	return statusCode === 400 && isDuoFailure(body) && body.message_detail === 'group_id';
 }
 
+const done = <T>(replayed: 'notFound' | 'duplicate'): DuoResult<T> => ({
+	response: undefined as T,
+	metadata: {},
+	replayed,
+});
+
 /**
- * One Duo Admin API call, signed by the credential. Parameters go in the query string for GET and
- * DELETE and in a form body for POST. 429 is retried with exponential backoff and jitter, 5xx a
- * bounded number of times, other 4xx never; `{stat:"FAIL"}` becomes a NodeApiError with Duo's code.
+ * One Duo Admin API call, signed by the credential, within the policy's timeout. Parameters go in
+ * the query string for GET and DELETE and in a form body for POST. 429 is retried with exponential
+ * backoff and jitter; 5xx, lost connections and timeouts a bounded number of times; other 4xx never.
+ * A retried write may have taken effect before its answer was lost, so only a DELETE reads 404 as
+ * done and only a create reads "duplicate resource" as done (whatever the retry state: a concurrent
+ * execution may have made the same change). `{stat:"FAIL"}` becomes a NodeApiError with Duo's code.
  */
 export async function duoApiRequest<T>(
 	ctx: DuoContext,
@@ -78,28 +85,44 @@ export async function duoApiRequest<T>(
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
 	const retries: Record<RetryReason, number> = { rateLimit: 0, serverError: 0 };
 	for (let attempt = 1; ; attempt++) {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, DUO_CREDENTIAL, {
-			method,
-			url: path,
-			...(method === 'POST' ? { body: params } : { qs: params }),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, DUO_CREDENTIAL, {
+				method,
+				url: path,
+				...(method === 'POST' ? { body: params } : { qs: params }),
+				json: true,
+				timeout: policy.timeoutMs,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (!isNetworkError(error) || retries.serverError >= policy.maxServerErrorRetries) {
+				throw duoNetworkError(ctx.getNode(), error, { method, path }, attempt);
+			}
+			await sleep(retryDelayMs(policy, retries.serverError));
+			retries.serverError++;
+			continue;
+		}
 		const reason = retryReason(response.statusCode);
 		if (reason && retries[reason] < retryBudget(policy, reason)) {
 			await sleep(retryDelayMs(policy, retries[reason]));
 			retries[reason]++;
 			continue;
 		}
-		if (response.statusCode === 404 && options.allowNotFound) return undefined;
 		const body = response.body as IDataObject | undefined;
-		if (options.replaySafe && retries.serverError > 0) {
-			if (response.statusCode === 404)
-				return { response: undefined as T, metadata: {}, replayed: 'notFound' };
-			if (response.statusCode === 400 && isDuoFailure(body) && body.code === DUPLICATE_RESOURCE) {
-				return { response: undefined as T, metadata: {}, replayed: 'duplicate' };
-			}
+		const retried = retries.serverError > 0;
+		if (response.statusCode === 404) {
+			if (options.allowNotFound) return undefined;
+			if (method === 'DELETE' && (retried || !options.groupMayBeGone)) return done<T>('notFound');
+		}
+		if (
+			options.creates &&
+			response.statusCode === 400 &&
+			isDuoFailure(body) &&
+			body.code === DUPLICATE_RESOURCE
+		) {
+			return done<T>('duplicate');
 		}
 		if (options.groupMayBeGone && isGroupGone(response.statusCode, body)) {
 			return { response: undefined as T, metadata: {}, groupGone: true };

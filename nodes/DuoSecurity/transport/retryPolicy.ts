@@ -5,14 +5,17 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 	/** Retries after HTTP 429: Duo's SDKs wait 1, 2, 4, 8, 16 and 32 s, then give up. */
 	maxRateLimitRetries: number;
-	/** Retries after HTTP 5xx. */
+	/** Retries after HTTP 5xx, a lost connection or a timeout. */
 	maxServerErrorRetries: number;
+	/** How long one request may take before it counts as lost. */
+	timeoutMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 1000,
 	maxRateLimitRetries: 6,
 	maxServerErrorRetries: 3,
+	timeoutMs: 30_000,
 };
 
 export type RetryReason = 'rateLimit' | 'serverError';

@@ -3,6 +3,9 @@ import { compileRule, compileTemplateAt, type CompiledRule, type ProfileIssue } 
 import type { ParsedTemplate } from './template';
 import { MappingProfileSchema, type MappingProfile } from './profile.schema';
 
+/** Which IdP MFA resets reset the MFA provider: any, those of a factor the provider owns, or factor patterns. */
+export type ResetFactors = 'any' | 'provider' | string[];
+
 export interface CompiledProfile {
 	username?: ParsedTemplate;
 	attributes: Array<[field: string, template: ParsedTemplate]>;
@@ -14,7 +17,7 @@ export interface CompiledProfile {
 	};
 	rules: CompiledRule[];
 	onDelete?: 'delete' | 'disable';
-	reset?: { factors: 'any' | 'duoOnly' | string[] };
+	reset?: { factors: ResetFactors };
 }
 
 export class ProfileError extends Error {

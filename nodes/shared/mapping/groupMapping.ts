@@ -16,7 +16,8 @@ export function mapGroupName(groups: CompiledProfile['groups'], name: string): G
 	for (const [pattern, target] of groups.rename) {
 		const match = globToRegExp(pattern).exec(name);
 		if (!match) continue;
-		const renamed = target.includes('*') ? target.replace('*', match[1] ?? '') : target;
+		const captured = match[1] ?? '';
+		const renamed = target.includes('*') ? target.replace('*', () => captured) : target;
 		return renamed ? { name: renamed } : { skipped: `group "${name}" renames to an empty name` };
 	}
 	return { name };

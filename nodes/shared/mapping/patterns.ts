@@ -1,11 +1,14 @@
 const compiled = new Map<string, RegExp>();
 
-/** Glob patterns for group names: `*` matches any run of characters, `?` one character; nothing else is special. */
+/**
+ * Glob patterns for names: `*` matches any run of characters, `?` one character; nothing else is
+ * special. Matching ignores case, as group names do in the identity and MFA providers.
+ */
 export function globToRegExp(pattern: string): RegExp {
 	let regex = compiled.get(pattern);
 	if (!regex) {
 		const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '(.*)').replace(/\?/g, '(.)');
-		regex = new RegExp(`^${body}$`, 'su');
+		regex = new RegExp(`^${body}$`, 'siu');
 		if (compiled.size > 1000) compiled.clear();
 		compiled.set(pattern, regex);
 	}

@@ -19,7 +19,7 @@ export const MappingProfileSchema = z
 		rules: z.array(z.unknown()).default([]),
 		onDelete: z.enum(['delete', 'disable']).optional(),
 		reset: z
-			.object({ factors: z.union([z.enum(['any', 'duoOnly']), z.array(z.string()).min(1)]) })
+			.object({ factors: z.union([z.enum(['any', 'provider']), z.array(z.string()).min(1)]) })
 			.strict()
 			.optional(),
 	})

@@ -1,5 +1,5 @@
 import type { IdentityEvent, MfaFactor } from '../model';
-import type { CompiledProfile } from './compileProfile';
+import type { CompiledProfile, ResetFactors } from './compileProfile';
 import { mapGroupName, type GroupMapping } from './groupMapping';
 import { matchesAny } from './patterns';
 import { evaluateRules, type RuleVerdict } from './rules';
@@ -41,12 +41,16 @@ export function renderProfile(profile: CompiledProfile, event: IdentityEvent): M
 	};
 }
 
-const isDuoFactor = (factor: MfaFactor) =>
-	factor.provider?.toUpperCase() === 'DUO' || /duo/i.test(`${factor.type} ${factor.name ?? ''}`);
-
-/** Whether an MFA reset in the IdP should reset enrollment in the MFA provider. */
-export function resetApplies(setting: 'any' | 'duoOnly' | string[], mfa: { all: boolean; factors: MfaFactor[] }): boolean {
+/**
+ * Whether an MFA reset in the IdP should reset enrollment in the MFA provider. A reset of all factors
+ * always does; `ownsFactor` says which IdP factors are the provider's own.
+ */
+export function resetApplies(
+	setting: ResetFactors,
+	mfa: { all: boolean; factors: MfaFactor[] },
+	ownsFactor: (factor: MfaFactor) => boolean,
+): boolean {
 	if (mfa.all || setting === 'any') return true;
-	if (setting === 'duoOnly') return mfa.factors.some(isDuoFactor);
+	if (setting === 'provider') return mfa.factors.some(ownsFactor);
 	return mfa.factors.some((factor) => matchesAny(factor.type, setting) || (factor.provider !== undefined && matchesAny(factor.provider, setting)));
 }

@@ -7,10 +7,11 @@ import {
 
 import { DuoAdminApi } from '../../../credentials/DuoAdminApi.credentials';
 import { DuoDirectory } from '../../../nodes/DuoSecurity/client/DuoDirectory';
-import { groupAllowlist } from '../../../nodes/DuoSecurity/sync/allowlist';
-import { applyIdentityEvent } from '../../../nodes/DuoSecurity/sync/applyEvent';
-import { settingsApplyOptions } from '../../../nodes/DuoSecurity/sync/applyOptions';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/DuoSecurity/transport/retryPolicy';
+import { groupAllowlist } from '../../../nodes/shared/mfa/groupNames';
+import { intentOf } from '../../../nodes/shared/mfa/intents';
+import { settingsApplyOptions } from '../../../nodes/shared/mfa/profiles';
+import { runIntent } from '../../../nodes/shared/mfa/run';
 import type { IdentityEvent } from '../../../nodes/shared/model';
 import type { FakeDuo } from '../../../sandbox/duo/server';
 import { executeNode } from '../../harness/engine';
@@ -41,22 +42,22 @@ function directoryProbe(events: IdentityEvent[]): INodeType {
 			properties: [],
 		},
 		async execute(this: IExecuteFunctions) {
-			const directory = new DuoDirectory(this, { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 });
-			const options = settingsApplyOptions({
-				mapping: { usernameSource: 'login' as const, aliasSlot: 'alias1' as const },
-				createMissingGroups: true,
-				onUserDeleted: 'delete' as const,
-				resetTrigger: 'anyReset' as const,
-				sendEnrollmentEmail: true,
-				allowed: groupAllowlist([]),
-			});
+			const host = String((await this.getCredentials('duoAdminApi')).apiHostname);
+			const directory = new DuoDirectory(this, { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 }, host);
+			const options = settingsApplyOptions(
+				{
+					mapping: { usernameSource: 'login' as const, anchorField: 'alias1' },
+					createMissingGroups: true,
+					onUserDeleted: 'delete' as const,
+					resetOn: 'anyReset' as const,
+					sendEnrollmentEmail: true,
+					allowed: groupAllowlist([]),
+				},
+				directory.capabilities,
+			);
 			for (const [itemIndex, event] of events.entries()) {
-				await applyIdentityEvent(
-					directory,
-					{ node: this.getNode(), itemIndex, strict: false },
-					event,
-					options,
-				);
+				const scope = { node: this.getNode(), itemIndex, strict: false, provider: 'Duo' };
+				await runIntent(directory, scope, intentOf(event, options));
 			}
 			return [
 				directory.writes.map((write, item) => ({
@@ -93,6 +94,7 @@ describe('DuoDirectory.write', () => {
 				{ id: '00gS', name: 'staff' },
 			),
 			groupEvent('group.renamed', { id: '00gV', name: 'VPN EU', previousName: 'VPN' }),
+			groupEvent('group.created', { id: '00gS', name: 'staff' }),
 			groupEvent('group.deleted', { id: '00gS', name: 'staff' }),
 			userEvent('user.deleted', { id: '00uB', login: 'bob' }),
 		];
@@ -110,8 +112,8 @@ describe('DuoDirectory.write', () => {
 		const received = writesSent(fake);
 		expect(logged).toEqual(received);
 		// 1 create, 2 updates, 7 device/bypass-code removals + 1 enrollment, 1 group create + 1 add,
-		// 1 remove, 1 rename, 1 group delete, 1 user delete
-		expect(received.length).toBe(17);
+		// 1 remove, 1 rename, 1 claim of staff (marker) + 1 group delete, 1 user delete
+		expect(received.length).toBe(18);
 		expect(log.map(({ json }) => json.target)).toContainEqual({
 			kind: 'user',
 			id: expect.any(String),

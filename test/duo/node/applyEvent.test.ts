@@ -125,7 +125,7 @@ describe('Identity Event: Apply, each event type twice', () => {
 		);
 		const output = await applyEvents(fake, [added, added]);
 		expect(output.map((o) => o.action)).toEqual(['group_added', 'unchanged']);
-		expect(output[0].changes).toMatchObject({ created: ['user', 'group'] });
+		expect(output[0].created).toEqual(['user', 'group']);
 		expect(fake.counts().byRoute).toMatchObject({
 			'POST /admin/v1/users': 1,
 			'POST /admin/v1/groups': 1,
@@ -150,7 +150,7 @@ describe('Identity Event: Apply semantics', () => {
 		]);
 		expect(result).toMatchObject({
 			action: 'updated',
-			duoUserId: janeId,
+			userId: janeId,
 			changes: { username: { from: 'jane.doe', to: 'jane.smith' } },
 		});
 		const usernames = fake.snapshot().users.map((u) => u.username);
@@ -171,7 +171,7 @@ describe('Identity Event: Apply semantics', () => {
 
 	it('resets only on a Duo factor when asked, and sends the enrollment email', async () => {
 		fake = await seed();
-		const options = { resetOn: 'duoFactorReset', sendEnrollmentEmail: true };
+		const options = { resetOn: 'providerFactors', sendEnrollmentEmail: true };
 		const [okta] = await applyEvents(
 			fake,
 			[
@@ -194,7 +194,10 @@ describe('Identity Event: Apply semantics', () => {
 			],
 			options,
 		);
-		expect(duo).toMatchObject({ action: 'reset', changes: { enrollmentEmail: true } });
+		expect(duo).toMatchObject({
+			action: 'reset',
+			changes: { enrollmentEmail: { from: false, to: true } },
+		});
 		expect(fake.snapshot().users.find((u) => u.username === 'jane.doe')).toMatchObject({
 			phones: [],
 			tokens: [],
@@ -213,7 +216,7 @@ describe('Identity Event: Apply semantics', () => {
 		expect(result.action).toBe('created');
 		expect(fake.snapshot().users.find((u) => u.username === 'zoe')).toMatchObject({
 			status: 'active',
-			aliases: { alias1: '00uZOE' },
+			aliases: { alias1: 'idp:okta:example.okta.com/00uZOE' },
 		});
 	});
 
@@ -287,7 +290,7 @@ describe('Identity Event: Apply semantics', () => {
 		]);
 		expect(adopted).toMatchObject({
 			action: 'updated',
-			changes: { desc: { from: '', to: 'idp:okta:00gSTAFF' } },
+			changes: { description: { from: '', to: 'idp:okta:example.okta.com/00gSTAFF' } },
 		});
 	});
 
@@ -331,14 +334,14 @@ describe('Identity Event: Apply call pattern', () => {
 		const output = await applyEvents(fake, events);
 		expect(output.every((o) => o.action === 'group_added')).toBe(true);
 		expect(fake.counts().byRoute).toEqual({
-			'GET /admin/v1/users': 2, // 120 keys (alias + login per event) in chunks of 100
+			'GET /admin/v1/users': 2, // 180 keys (tenant anchor, earlier anchor, login per event) in chunks of 100
 			'GET /admin/v1/groups': 2, // one listing of 150 groups, pages of 100
 			'POST /admin/v1/users/:id/groups': 60,
 		});
 		const lookups = fake.calls
 			.filter((c) => c.route === 'GET /admin/v1/users')
 			.map((c) => JSON.parse(c.params.username_list).length);
-		expect(lookups.sort()).toEqual([100, 20]);
+		expect(lookups.sort()).toEqual([100, 80]);
 	});
 
 	it('keeps each batched lookup URL short when usernames are long', async () => {

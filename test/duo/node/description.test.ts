@@ -10,7 +10,11 @@ import { DuoSecurity } from '../../../nodes/DuoSecurity/DuoSecurity.node';
 const root = join(__dirname, '..', '..', '..');
 const { description } = new DuoSecurity();
 
-const operationSelectors = description.properties.filter((p) => p.name === 'operation');
+const selectorsFor = (tool: boolean) =>
+	description.properties.filter(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.['@tool']?.[0] === tool,
+	);
+const operationSelectors = selectorsFor(false);
 
 describe('Duo Security node description', () => {
 	it('is registered in package.json with its credential, codex and icons', () => {
@@ -56,11 +60,36 @@ describe('Duo Security node description', () => {
 			user: ['upsert', 'delete', 'disable', 'enable', 'get', 'resetEnrollment', 'syncGroups'],
 			group: ['create', 'delete', 'getAll', 'rename'],
 		});
-		for (const selector of operationSelectors) {
+		for (const selector of [...operationSelectors, ...selectorsFor(true)]) {
 			const options = selector.options as INodePropertyOptions[];
 			expect(options.every((option) => typeof option.action === 'string')).toBe(true);
 			const names = options.map((option) => option.name);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+
+	it('offers AI agents only operations that cannot remove access or data', async () => {
+		const byResource = Object.fromEntries(
+			selectorsFor(true).map((selector) => [
+				selector.displayOptions?.show?.resource?.[0],
+				(selector.options as INodePropertyOptions[]).map((option) => option.value),
+			]),
+		);
+		expect(byResource).toEqual({
+			identityEvent: ['previewMapping'],
+			user: ['upsert', 'enable', 'get'],
+			group: ['create', 'getAll'],
+		});
+		const asTool = { name: 'duoSecurityTool' } as typeof description;
+		for (const [values, shown] of [
+			[{ resource: 'user', '@tool': true }, ['upsert', 'enable', 'get']],
+			[{ resource: 'user' }, ['upsert', 'delete', 'disable', 'enable', 'get', 'resetEnrollment', 'syncGroups']],
+		] as const) {
+			const visible = description.properties.filter(
+				(p) => p.name === 'operation' && NodeHelpers.displayParameter(values, p, null, '@tool' in values ? asTool : description),
+			);
+			expect(visible).toHaveLength(1);
+			expect((visible[0].options as INodePropertyOptions[]).map((o) => o.value)).toEqual(shown);
 		}
 	});
 
@@ -71,7 +100,7 @@ describe('Duo Security node description', () => {
 		expect(collections).toHaveLength(12);
 		for (const collection of collections) {
 			const names = (collection.options as INodeProperties[]).map((option) => option.displayName);
-			expect(names).toContain('Retry Base Delay (Ms)');
+			expect(names).toContain('Retry Base Delay in Milliseconds');
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
 	});
@@ -94,13 +123,18 @@ describe('Duo Security node description', () => {
 			group: ['create', 'delete', 'rename'],
 			identityEvent: ['apply'],
 		};
+		const dryRunShown = (resource: string, operation: string) =>
+			description.properties
+				.filter((p) => p.name === 'dryRun')
+				.some((p) => NodeHelpers.displayParameter({ resource, operation }, p, null, description));
 		for (const [resource, operations] of Object.entries(writing)) {
 			for (const operation of operations) {
-				expect(optionNames(resource, operation)).toContain('dryRun');
+				expect(dryRunShown(resource, operation)).toBe(true);
+				expect(optionNames(resource, operation)).not.toContain('dryRun');
 			}
 		}
-		expect(optionNames('user', 'get')).not.toContain('dryRun');
-		expect(optionNames('group', 'getAll')).not.toContain('dryRun');
+		expect(dryRunShown('user', 'get')).toBe(false);
+		expect(dryRunShown('group', 'getAll')).toBe(false);
 		for (const [resource, operation] of [
 			['identityEvent', 'apply'],
 			['user', 'syncGroups'],

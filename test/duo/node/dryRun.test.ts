@@ -49,7 +49,7 @@ const OPTIONS = { createMissingGroups: true, sendEnrollmentEmail: true };
 function withRealIds(value: unknown, planned: IDataObject[], done: IDataObject[]): unknown {
 	let text = JSON.stringify(value);
 	planned.forEach((item, index) => {
-		for (const key of ['duoUserId', 'duoGroupId']) {
+		for (const key of ['userId', 'groupId']) {
 			const id = item[key];
 			if (typeof id !== 'string' || !id.startsWith('planned:')) continue;
 			for (const form of [id, encodeURIComponent(id)]) {
@@ -86,8 +86,8 @@ describe('Dry Run', () => {
 		const planned = await applyEvents(
 			dry,
 			workload(),
-			{ ...OPTIONS, dryRun: true },
-			{},
+			OPTIONS,
+			{ dryRun: true },
 			{ staticData },
 		);
 		expect(dry.calls.filter((call) => call.method !== 'GET')).toEqual([]);
@@ -146,8 +146,8 @@ describe('Dry Run', () => {
 		const planned = await applyEvents(
 			dry,
 			events(),
-			{ ...OPTIONS, dryRun: true },
-			{},
+			OPTIONS,
+			{ dryRun: true },
 			{
 				staticData: await remembered(dry),
 			},
@@ -173,6 +173,7 @@ describe('Dry Run', () => {
 				userEvent('user.suspended', { id: '00uJ', login: 'jane' }),
 				groupEvent('group.renamed', { id: '00gOLD', name: 'New', previousName: 'Old' }),
 			],
+			{},
 			{ dryRun: true },
 		);
 		expect(suspend).toMatchObject({
@@ -192,10 +193,10 @@ describe('Dry Run', () => {
 			{
 				method: 'POST',
 				path: expect.stringMatching(/^\/admin\/v1\/groups\/DG/),
-				params: { name: 'New' },
+				params: { name: 'New', desc: 'idp:okta:example.okta.com/00gOLD' },
 				target: { kind: 'group', id: expect.any(String), name: 'Old' },
 				before: { name: 'Old', desc: 'idp:okta:00gOLD' },
-				after: { name: 'New' },
+				after: { name: 'New', desc: 'idp:okta:example.okta.com/00gOLD' },
 			},
 		]);
 	});
@@ -206,13 +207,15 @@ describe('Dry Run', () => {
 			resource: 'user',
 			operation: 'disable',
 			user: { mode: 'username', value: 'bob' },
-			options: { ...FAST, dryRun: true },
+			dryRun: true,
+			options: FAST,
 		});
 		const [created] = await runDuo(dry, {
 			resource: 'group',
 			operation: 'create',
 			name: 'Finance',
-			options: { ...FAST, dryRun: true },
+			dryRun: true,
+			options: FAST,
 		});
 		expect(disabled.json).toMatchObject({
 			action: 'disabled',
@@ -221,7 +224,7 @@ describe('Dry Run', () => {
 		});
 		expect(created.json).toMatchObject({
 			action: 'group_created',
-			duoGroupId: 'planned:Finance',
+			groupId: 'planned:Finance',
 			plannedWrites: [{ method: 'POST', path: '/admin/v1/groups', params: { name: 'Finance' } }],
 		});
 		expect(dry.calls.filter((call) => call.method !== 'GET')).toEqual([]);

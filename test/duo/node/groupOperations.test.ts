@@ -18,14 +18,15 @@ describe('Group operations', () => {
 		const [created] = await runDuo(fake, parameters);
 		expect(created.json).toMatchObject({
 			action: 'group_created',
-			duoGroupId: expect.stringMatching(/^DG/),
+			groupId: expect.stringMatching(/^DG/),
 		});
 		fake.resetCounts();
 		const [again] = await runDuo(fake, parameters);
 		expect(again.json).toEqual({
 			action: 'unchanged',
 			reason: 'group exists',
-			duoGroupId: created.json.duoGroupId,
+			groupName: 'MFA Users',
+			groupId: created.json.groupId,
 		});
 		expect(fake.counts()).toMatchObject({ writes: 0 });
 		expect(fake.snapshot().groups).toEqual([
@@ -48,7 +49,8 @@ describe('Group operations', () => {
 		});
 		expect(renamed.json).toEqual({
 			action: 'group_renamed',
-			duoGroupId: id,
+			groupName: 'New',
+			groupId: id,
 			changes: { name: { from: 'Old', to: 'New' } },
 		});
 		const [again] = await runDuo(fake, {
@@ -73,7 +75,7 @@ describe('Group operations', () => {
 			group: byName('Gone'),
 			options: FAST,
 		});
-		expect(deleted.json).toMatchObject({ action: 'group_deleted', changes: { name: 'Gone' } });
+		expect(deleted.json).toMatchObject({ action: 'group_deleted', changes: { name: { from: 'Gone', to: null } } });
 		expect(fake.snapshot()).toMatchObject({
 			groups: [],
 			users: [expect.objectContaining({ username: 'jane', groups: [], groupNames: [] })],
@@ -99,7 +101,7 @@ describe('Group operations', () => {
 		});
 		expect(all).toHaveLength(230);
 		expect(all[229]).toEqual({
-			json: expect.objectContaining({ name: 'g229', group_id: expect.any(String) }),
+			json: { name: 'g229', id: expect.any(String), description: '' },
 			pairedItem: { item: 0 },
 		});
 		expect(fake.counts().byRoute['GET /admin/v1/groups']).toBe(3);

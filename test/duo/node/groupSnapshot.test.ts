@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SNAPSHOT_KEY } from '../../../nodes/DuoSecurity/client/groupSnapshot';
+import { readGroupSnapshot } from '../../../nodes/DuoSecurity/client/groupSnapshot';
 import type { FakeDuo } from '../../../sandbox/duo/server';
 import {
 	FAST,
@@ -41,12 +41,13 @@ const groupNamed = (fake: FakeDuo, name: string) =>
 const groupsOf = (fake: FakeDuo, username: string) =>
 	fake.snapshot().users.find((u) => u.username === username)?.groupNames;
 
+/** The group directory this process keeps for the fake's API host; the node keeps none in static data. */
 function snapshotOf(staticData: IDataObject, fake: FakeDuo) {
-	const all = staticData[SNAPSHOT_KEY] as Record<
-		string,
-		{ listedAt: number; groups: Array<{ group_id: string; name: string; desc: string }> }
-	>;
-	return all?.[fake.url.toLowerCase()];
+	expect(staticData).toEqual({});
+	return readGroupSnapshot({ host: fake.url.toLowerCase(), maxAgeMs: 24 * 3600_000 }, Date.now()) as {
+		listedAt: number;
+		groups: Array<{ group_id: string; name: string; desc?: string | null }>;
+	};
 }
 
 /** Changes Duo the way another admin would: through its own node run, without our static data. */
@@ -92,7 +93,7 @@ describe('group directory kept across executions', () => {
 
 		const [result] = await applyEvents(fake, [join('bob', 'Finance')], {}, {}, { staticData });
 		expect(result.action).toBe('group_added');
-		expect(result.changes).toEqual({ group: 'Finance' });
+		expect(result.changes).toEqual({ 'group:Finance': { from: false, to: true } });
 		expect(listings(fake)).toBe(2);
 		expect(fake.calls.filter((call) => call.route === 'POST /admin/v1/groups')).toHaveLength(0);
 		expect(fake.snapshot().groups.filter((group) => group.name === 'Finance')).toHaveLength(1);
@@ -115,7 +116,7 @@ describe('group directory kept across executions', () => {
 		fake.resetCounts();
 
 		const [result] = await applyEvents(fake, [join('bob', 'VPN')], {}, {}, { staticData });
-		expect(result).toMatchObject({ action: 'group_added', duoGroupId: newId });
+		expect(result).toMatchObject({ action: 'group_added', groupId: newId });
 		expect(writes(fake).map((call) => [call.status, call.params.group_id])).toEqual([
 			[400, oldId],
 			[200, newId],
@@ -139,7 +140,8 @@ describe('group directory kept across executions', () => {
 
 		const [result] = await applyEvents(fake, [join('bob', 'VPN')], {}, {}, { staticData });
 		expect(result.action).toBe('group_added');
-		expect(result.changes).toEqual({ group: 'VPN', created: ['group'] });
+		expect(result.changes).toEqual({ 'group:VPN': { from: false, to: true } });
+		expect(result.created).toEqual(['group']);
 		expect(writes(fake).map((call) => [call.route, call.status])).toEqual([
 			['POST /admin/v1/users/:id/groups', 400],
 			['POST /admin/v1/groups', 200],
@@ -216,6 +218,7 @@ describe('group directory kept across executions', () => {
 			[
 				join('ann', 'Contractors', '00gC'),
 				groupEvent('group.renamed', { id: '00g-staff', name: 'Staff EU', previousName: 'staff' }),
+				groupEvent('group.created', { id: '00g-team-0', name: 'team-0' }),
 				groupEvent('group.deleted', { id: '00g-team-0', name: 'team-0' }),
 			],
 			{},
@@ -227,7 +230,7 @@ describe('group directory kept across executions', () => {
 		expect(names).not.toEqual(expect.arrayContaining(['staff']));
 		expect(names).not.toEqual(expect.arrayContaining(['team-0']));
 		expect(snapshotOf(staticData, fake).groups.find((g) => g.name === 'Contractors')?.desc).toBe(
-			'idp:okta:00gC',
+			'idp:okta:example.okta.com/00gC',
 		);
 
 		fake.resetCounts();
@@ -274,18 +277,18 @@ describe('group directory kept across executions', () => {
 		expect(Date.now() - snapshotOf(staticData, fake).listedAt).toBeLessThan(60_000);
 	});
 
-	it('keeps nothing with a maximum age of 0, and removes an older snapshot', async () => {
+	it('with a maximum age of 0 neither uses nor changes the directory other nodes keep', async () => {
 		fake = await seed();
 		const staticData: IDataObject = {};
 		await applyEvents(fake, [join('ann', 'staff')], {}, {}, { staticData });
-		expect(snapshotOf(staticData, fake)).toBeDefined();
+		const kept = snapshotOf(staticData, fake);
+		expect(kept).toBeDefined();
 		fake.resetCounts();
 		await applyEvents(fake, [join('bob', 'staff')], { groupCacheMaxAge: 0 }, {}, { staticData });
 		expect(listings(fake)).toBe(1);
-		expect(snapshotOf(staticData, fake)).toBeUndefined();
-		fake.resetCounts();
 		await applyEvents(fake, [join('cid', 'staff')], { groupCacheMaxAge: 0 }, {}, { staticData });
-		expect(listings(fake)).toBe(1);
+		expect(listings(fake)).toBe(2);
+		expect(snapshotOf(staticData, fake)).toBe(kept);
 	});
 
 	it('keeps one snapshot per Duo account', async () => {
@@ -296,9 +299,9 @@ describe('group directory kept across executions', () => {
 			await applyEvents(fake, [join('ann', 'staff')], {}, {}, { staticData });
 			await applyEvents(other, [join('ann', 'staff')], {}, {}, { staticData });
 			expect(listings(other)).toBe(2);
-			expect(Object.keys(staticData[SNAPSHOT_KEY] as IDataObject).sort()).toEqual(
-				[fake.url, other.url].sort(),
-			);
+			expect(snapshotOf(staticData, fake).groups).toHaveLength(150);
+			expect(snapshotOf(staticData, other).groups).toHaveLength(150);
+			expect(snapshotOf(staticData, fake)).not.toBe(snapshotOf(staticData, other));
 		} finally {
 			await other.close();
 		}

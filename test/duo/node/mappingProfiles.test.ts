@@ -62,7 +62,7 @@ describe('mapping profiles in the Duo node', () => {
 			firstname: 'Jane',
 			lastname: 'Doe',
 			email: 'jane@corp.test',
-			aliases: { alias1: '00uJANE' },
+			aliases: { alias1: 'idp:okta:example.okta.com/00uJANE' },
 		});
 
 		const renamed = { ...jane, email: 'jane.smith@corp.test', familyName: 'Smith' };
@@ -73,10 +73,10 @@ describe('mapping profiles in the Duo node', () => {
 			parameters,
 			run,
 		);
-		expect(updated).toMatchObject({ action: 'updated', duoUserId: created.duoUserId });
+		expect(updated).toMatchObject({ action: 'updated', userId: created.userId });
 		expect(fake.snapshot().users).toHaveLength(1);
 		expect(duoUser(fake, 'jane.smith@corp.test')).toMatchObject({
-			user_id: created.duoUserId,
+			user_id: created.userId,
 			realname: 'Jane Smith',
 			lastname: 'Smith',
 		});
@@ -100,7 +100,7 @@ describe('mapping profiles in the Duo node', () => {
 			['skipped', 'group "mfa-legacy-tokens" is in groups.exclude'],
 		]);
 		expect(fake.snapshot().groups.map((group) => [group.name, group.desc])).toEqual([
-			['vpn', 'idp:okta:00g-mfa-vpn'],
+			['vpn', 'idp:okta:example.okta.com/00g-mfa-vpn'],
 		]);
 		expect(duoUser(fake, 'jane@corp.test')?.groupNames).toEqual(['vpn']);
 
@@ -171,8 +171,8 @@ describe('mapping profiles in the Duo node', () => {
 				'no mapping profile for tenant "other.okta.com" and no default profile',
 			);
 			expect(fake.snapshot().users.map((user) => [user.username, user.notes])).toEqual([
-				['jane.doe', ''],
-				['sam@sub.test', 'synced from subsidiary.okta.com'],
+				['jane.doe', '[idp-mfa-sync] state as of 2026-11-01T10:00:00.000Z'],
+				['sam@sub.test', 'synced from subsidiary.okta.com\n[idp-mfa-sync] state as of 2026-11-01T10:00:00.000Z'],
 			]);
 			await fake.close();
 		}
@@ -263,9 +263,9 @@ describe('mapping profiles in the Duo node', () => {
 			},
 		});
 		expect(duoUser(fake, 'jane.doe')).toMatchObject({
-			notes: 'keep me',
+			notes: 'keep me\n[idp-mfa-sync] state as of 2026-11-01T10:00:00.000Z',
 			realname: 'Jane',
-			aliases: { alias1: '00uJANE', alias2: 'E-42' },
+			aliases: { alias1: 'idp:okta:example.okta.com/00uJANE', alias2: 'E-42' },
 		});
 		expect(JSON.stringify(fake.calls)).not.toContain('undefined');
 	});
@@ -300,7 +300,7 @@ describe('mapping profiles in the Duo node', () => {
 		});
 		expect(skipped.json).toMatchObject({ action: 'skipped', eventType: 'user.created' });
 		expect(fake.snapshot().users.map((user) => [user.username, user.aliases])).toEqual([
-			['jane@corp.test', { alias1: '00uJANE' }],
+			['jane@corp.test', { alias1: 'idp:okta:example.okta.com/00uJANE' }],
 		]);
 	});
 
@@ -326,7 +326,7 @@ describe('mapping profiles in the Duo node', () => {
 		);
 		expect(item.json).toMatchObject({
 			action: 'updated',
-			changes: {
+			groups: {
 				added: ['mfa-vpn'],
 				removed: ['mfa-old'],
 				excluded: [
@@ -352,17 +352,18 @@ describe('mapping profiles in the Duo node', () => {
 		);
 		expect(result).toEqual({
 			action: 'created',
-			duoUserId: expect.any(String),
-			changes: {
-				username: 'jane.doe',
-				realname: 'Jane Doe',
-				firstname: 'Jane',
-				lastname: 'Doe',
-				email: 'jane@corp.test',
-				alias1: '00uJANE',
-			},
-			eventId: expect.any(String),
 			eventType: 'user.created',
+			eventId: expect.any(String),
+			username: 'jane.doe',
+			userId: expect.any(String),
+			changes: {
+				username: { from: null, to: 'jane.doe' },
+				realname: { from: null, to: 'Jane Doe' },
+				firstname: { from: null, to: 'Jane' },
+				lastname: { from: null, to: 'Doe' },
+				email: { from: null, to: 'jane@corp.test' },
+				alias1: { from: null, to: 'idp:okta:example.okta.com/00uJANE' },
+			},
 		});
 	});
 });

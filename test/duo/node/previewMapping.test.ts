@@ -48,6 +48,7 @@ describe('Preview Mapping', () => {
 		expect(output[0].json).toEqual({
 			tenantProfile: 'profile',
 			username: 'jane@corp.test',
+			anchor: { field: 'alias1', value: 'idp:okta:example.okta.com/00uJANE' },
 			attributes: {
 				realname: 'Jane Doe',
 				firstname: 'Jane',

@@ -29,7 +29,7 @@ describe('User: Create or Update', () => {
 		const [created] = await runDuo(fake, parameters);
 		expect(created.json).toMatchObject({
 			action: 'created',
-			duoUserId: expect.stringMatching(/^DU/),
+			userId: expect.stringMatching(/^DU/),
 		});
 		expect(created.pairedItem).toEqual({ item: 0 });
 		expect(fake.snapshot().users).toEqual([
@@ -45,7 +45,11 @@ describe('User: Create or Update', () => {
 
 		fake.resetCounts();
 		const [again] = await runDuo(fake, parameters);
-		expect(again.json).toEqual({ action: 'unchanged', duoUserId: created.json.duoUserId });
+		expect(again.json).toEqual({
+			action: 'unchanged',
+			username: 'jane.doe',
+			userId: created.json.userId,
+		});
 		expect(fake.counts()).toMatchObject({ writes: 0, reads: 1 });
 	});
 
@@ -82,7 +86,7 @@ describe('User: Create or Update', () => {
 		const [result] = await runDuo(fake, upsert({ username: 'jane.smith', idpUserId: '00uJANE' }));
 		expect(result.json).toMatchObject({
 			action: 'updated',
-			duoUserId: before,
+			userId: before,
 			changes: { username: { from: 'jane.doe', to: 'jane.smith' } },
 		});
 		expect(fake.snapshot().users).toEqual([
@@ -155,7 +159,7 @@ describe('User: Create or Update', () => {
 			firstname: 'Bob',
 			lastname: 'Builder',
 			status: 'disabled',
-			aliases: { alias1: '00uBOB' },
+			aliases: { alias1: 'idp:okta:example.okta.com/00uBOB' },
 		});
 	});
 

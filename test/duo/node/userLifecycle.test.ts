@@ -145,14 +145,22 @@ describe('User: Reset Enrollment', () => {
 		});
 		expect(result.json).toMatchObject({
 			action: 'reset',
-			duoUserId: before.user_id,
+			userId: before.user_id,
+			username: 'jane',
 			changes: {
-				phones: ['DPJANE1', 'DPJANE2'],
-				tokens: ['DHJANE1'],
-				webauthnCredentials: ['WAJANE1'],
-				u2fTokens: ['U2JANE1'],
-				bypassCodes: 2,
-				enrollmentEmail: true,
+				devices: {
+					from: [
+						{ kind: 'phone', id: 'DPJANE1' },
+						{ kind: 'phone', id: 'DPJANE2' },
+						{ kind: 'token', id: 'DHJANE1' },
+						{ kind: 'webauthn', id: 'WAJANE1' },
+						{ kind: 'u2f', id: 'U2JANE1' },
+						{ kind: 'bypassCode', id: 'DBJANE1' },
+						{ kind: 'bypassCode', id: 'DBJANE2' },
+					],
+					to: [],
+				},
+				enrollmentEmail: { from: false, to: true },
 			},
 		});
 		const after = fake.snapshot().users[0];
@@ -216,12 +224,8 @@ describe('User: Sync Groups', () => {
 		);
 		expect(result.json).toMatchObject({
 			action: 'updated',
-			changes: {
-				added: ['MFA-B', 'VPN'],
-				removed: ['MFA-A'],
-				ignored: ['Other'],
-				missingGroups: [],
-			},
+			changes: { groups: { from: ['MFA-A', 'Admins'], to: ['Admins', 'MFA-B', 'VPN'] } },
+			groups: { added: ['MFA-B', 'VPN'], removed: ['MFA-A'], ignored: ['Other'], missing: [] },
 		});
 		expect(groupsOfJane()).toEqual(['Admins', 'MFA-B', 'VPN']);
 		fake.resetCounts();
@@ -240,7 +244,7 @@ describe('User: Sync Groups', () => {
 			sync('VPN, New Group', 'add', { createMissingGroups: true }),
 		);
 		expect(result.json).toMatchObject({
-			changes: { added: ['VPN', 'New Group'], createdGroups: ['New Group'], removed: [] },
+			groups: { added: ['VPN', 'New Group'], created: ['New Group'], removed: [] },
 		});
 		expect(groupsOfJane()).toEqual(['Admins', 'MFA-A', 'New Group', 'VPN']);
 	});
@@ -248,18 +252,42 @@ describe('User: Sync Groups', () => {
 	it('reports missing groups without creating them, and removes only', async () => {
 		fake = await seed();
 		const [added] = await runDuo(fake, sync('Nope', 'add'));
-		expect(added.json).toMatchObject({ action: 'unchanged', changes: { missingGroups: ['Nope'] } });
+		expect(added.json).toMatchObject({ action: 'unchanged', groups: { missing: ['Nope'] } });
 		const [removed] = await runDuo(fake, sync('Admins, VPN', 'remove'));
-		expect(removed.json).toMatchObject({ action: 'updated', changes: { removed: ['Admins'] } });
+		expect(removed.json).toMatchObject({ action: 'updated', groups: { removed: ['Admins'] } });
 		expect(groupsOfJane()).toEqual(['MFA-A']);
 		expect(fake.snapshot().groups.map((g) => g.name)).not.toContain('Nope');
 	});
 
 	it('accepts a list from an expression', async () => {
 		fake = await seed();
-		await runDuo(fake, { ...sync('', 'set'), groups: '={{$json.groups}}' }, [
+		await runDuo(fake, { ...sync('', 'set', { groupAllowlist: 'MFA-*, VPN' }), groups: '={{$json.groups}}' }, [
 			{ json: { groups: ['VPN'] } },
 		]);
-		expect(groupsOfJane()).toEqual(['VPN']);
+		expect(groupsOfJane()).toEqual(['Admins', 'VPN']);
+	});
+
+	it('adds by default, and never strips a user: Set Exactly needs a bound and a non-empty list', async () => {
+		fake = await seed();
+		const [added] = await runDuo(fake, { ...sync('VPN', 'set'), mode: undefined });
+		expect(added.json).toMatchObject({ action: 'updated', groups: { added: ['VPN'], removed: [] } });
+		expect(groupsOfJane()).toEqual(['Admins', 'MFA-A', 'VPN']);
+
+		const refused = await runDuo(fake, sync('VPN', 'set'), [{ json: {} }], { continueOnFail: true });
+		expect(refused[0].json.error).toBe('"Set Exactly" needs a bound on the groups it may remove the user from');
+		const [empty] = await runDuo(fake, sync('', 'set', { groupAllowlist: '*' }));
+		expect(empty.json).toMatchObject({ action: 'skipped', reason: expect.stringContaining('never removes every group') });
+		expect(groupsOfJane()).toEqual(['Admins', 'MFA-A', 'VPN']);
+		expect(fake.snapshot().users[0].groupNames).toContain('Admins');
+	});
+
+	it('with "Only IdP-Linked Groups", Set Exactly removes only groups an IdP created or claimed', async () => {
+		fake = await startDuo({
+			groups: [{ name: 'Admins' }, { name: 'Okta Sales', desc: 'idp:okta:acme.okta.com/00gS' }, { name: 'VPN' }],
+			users: [{ username: 'jane', groups: [{ name: 'Admins' }, { name: 'Okta Sales' }] }],
+		});
+		const [result] = await runDuo(fake, sync('VPN', 'set', { onlyIdpGroups: true }));
+		expect(result.json).toMatchObject({ groups: { added: ['VPN'], removed: ['Okta Sales'] } });
+		expect(groupsOfJane()).toEqual(['Admins', 'VPN']);
 	});
 });

@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { DuoOperation } from '../node.type';
+import { operationMap, resourceDescription, type OperationEntry } from '../../../shared/mfa/n8n/resource';
 import * as deleteUser from './deleteUser.operation';
 import * as disable from './disable.operation';
 import * as enable from './enable.operation';
@@ -9,75 +7,46 @@ import * as resetEnrollment from './resetEnrollment.operation';
 import * as syncGroups from './syncGroups.operation';
 import * as upsert from './upsert.operation';
 
-export const operations: Record<string, DuoOperation> = {
-	upsert,
-	delete: deleteUser,
-	disable,
-	enable,
-	get,
-	resetEnrollment,
-	syncGroups,
-};
-
-export const description: INodeProperties[] = [
+const entries: OperationEntry[] = [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		default: 'upsert',
-		options: [
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-				action: 'Create or update a user',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				description: 'Delete a user',
-				action: 'Delete a user',
-			},
-			{
-				name: 'Disable',
-				value: 'disable',
-				description: 'Set the status of a user to disabled',
-				action: 'Disable a user',
-			},
-			{
-				name: 'Enable',
-				value: 'enable',
-				description: 'Set the status of a disabled user back to active',
-				action: 'Enable a user',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Retrieve a user',
-				action: 'Get a user',
-			},
-			{
-				name: 'Reset Enrollment',
-				value: 'resetEnrollment',
-				description:
-					'Remove all MFA devices and bypass codes of a user, keeping the user and its groups',
-				action: 'Reset enrollment of a user',
-			},
-			{
-				name: 'Sync Groups',
-				value: 'syncGroups',
-				description: 'Set, add or remove the Duo groups of a user',
-				action: 'Sync groups of a user',
-			},
-		],
+		name: 'Create or Update',
+		value: 'upsert',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+		action: 'Create or update a user',
+		operation: upsert,
 	},
-	...upsert.description,
-	...deleteUser.description,
-	...disable.description,
-	...enable.description,
-	...get.description,
-	...resetEnrollment.description,
-	...syncGroups.description,
+	{ name: 'Delete', value: 'delete', description: 'Delete a user', action: 'Delete a user', operation: deleteUser },
+	{
+		name: 'Disable',
+		value: 'disable',
+		description: 'Set the status of a user to disabled',
+		action: 'Disable a user',
+		operation: disable,
+	},
+	{
+		name: 'Enable',
+		value: 'enable',
+		description: 'Set the status of a disabled user back to active',
+		action: 'Enable a user',
+		operation: enable,
+	},
+	{ name: 'Get', value: 'get', description: 'Retrieve a user', action: 'Get a user', operation: get },
+	{
+		name: 'Reset Enrollment',
+		value: 'resetEnrollment',
+		description: 'Remove all MFA devices and bypass codes of a user, keeping the user and its groups',
+		action: 'Reset enrollment of a user',
+		operation: resetEnrollment,
+	},
+	{
+		name: 'Sync Groups',
+		value: 'syncGroups',
+		description: 'Add, remove or set the Duo groups of a user',
+		action: 'Sync groups of a user',
+		operation: syncGroups,
+	},
 ];
+
+export const operations = operationMap(entries);
+
+export const description = resourceDescription('user', 'upsert', entries);

@@ -1,13 +1,16 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import type { UserRef } from '../../client/DuoDirectory';
+import { defineItemOperation } from '../../../shared/mfa/n8n/defineOperation';
+import { describeUserRef, readUserRef, userLocator, userLookupOf } from '../../../shared/mfa/n8n/locators';
+import { optionsCollection } from '../../../shared/mfa/n8n/options';
+import type { UserRef } from '../../../shared/mfa/port';
+import type { DuoDirectory } from '../../client/DuoDirectory';
 import type { DuoUser } from '../../client/duoObjects';
-import { defineItemOperation } from '../common/defineOperation';
-import { describeUserRef, readUserRef, userLocator, userLookupOf } from '../common/locators';
-import { optionsCollection } from '../common/options';
+import { splitNotes } from '../../client/duoView';
+import { DUO_NODE } from '../duoNode';
 
 const properties: INodeProperties[] = [
-	userLocator,
+	userLocator('Duo', DUO_NODE.userIdPlaceholder),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -19,9 +22,10 @@ const properties: INodeProperties[] = [
 ];
 
 export function simplifyUser(user: DuoUser): IDataObject {
+	const { watermark } = splitNotes(user.notes);
 	return {
-		user_id: user.user_id,
 		username: user.username,
+		user_id: user.user_id,
 		realname: user.realname ?? '',
 		email: user.email ?? '',
 		status: user.status,
@@ -35,10 +39,11 @@ export function simplifyUser(user: DuoUser): IDataObject {
 			u2f: user.u2ftokens?.length ?? 0,
 		},
 		last_login: user.last_login ?? null,
+		...(watermark ? { syncedAsOf: watermark } : {}),
 	};
 }
 
-export const { description, execute } = defineItemOperation<UserRef>(
+export const { description, destructive, execute } = defineItemOperation<UserRef>(
 	{ resource: 'user', operation: 'get' },
 	properties,
 	({ ctx, directory }) => ({
@@ -47,12 +52,11 @@ export const { description, execute } = defineItemOperation<UserRef>(
 			return { input: ref, lookup: userLookupOf(ref) };
 		},
 		run: async (ref, itemIndex) => {
-			const user = await directory.findUser(ref);
+			const user = await (directory as DuoDirectory).findDuoUser(ref);
 			if (!user) {
 				throw new NodeOperationError(ctx.getNode(), `No Duo user matches ${describeUserRef(ref)}`, {
 					itemIndex,
-					description:
-						'Check the "User" field: usernames and aliases are matched without regard to case',
+					description: 'Check the "User" field: usernames and aliases are matched without regard to case',
 				});
 			}
 			const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;

@@ -1,0 +1,48 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { MfaOperation } from './provider';
+
+export interface OperationEntry extends INodePropertyOptions {
+	value: string;
+	operation: MfaOperation;
+}
+
+/**
+ * The Operation selector of one resource, and the operations' fields. As an AI agent's tool the
+ * node offers only the operations that cannot remove access or data.
+ */
+export function resourceDescription(
+	resource: string,
+	defaultOperation: string,
+	entries: OperationEntry[],
+): INodeProperties[] {
+	const option = (entry: OperationEntry): INodePropertyOptions => {
+		const copy: Partial<OperationEntry> = { ...entry };
+		delete copy.operation;
+		return copy as INodePropertyOptions;
+	};
+	const safe = entries.filter((entry) => !entry.operation.destructive);
+	const selector = (tool: boolean, options: OperationEntry[]): INodeProperties => {
+		const fallback = options.some((entry) => entry.value === defaultOperation)
+			? defaultOperation
+			: options[0].value;
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource], '@tool': [tool] } },
+			default: fallback,
+			options: options.map(option),
+		};
+	};
+	return [
+		selector(false, entries),
+		...(safe.length > 0 ? [selector(true, safe)] : []),
+		...entries.flatMap((entry) => entry.operation.description),
+	];
+}
+
+export function operationMap(entries: OperationEntry[]): Record<string, MfaOperation> {
+	return Object.fromEntries(entries.map((entry) => [entry.value, entry.operation]));
+}

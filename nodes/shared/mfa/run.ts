@@ -1,0 +1,182 @@
+import { executePlan, type Execution } from './execute';
+import type { GroupIntent, Intent, UserIntent } from './intents';
+import { planGroup } from './planGroup';
+import { planGroupSet, type GroupSetIntent } from './planGroupSet';
+import { planMembership } from './planMembership';
+import { planReset } from './planReset';
+import { planUser, type Plan, type UserObservation } from './planUser';
+import type { MfaDirectory, MfaGroup } from './port';
+import { targetNotFound, type ActionResult, type ItemScope } from './results';
+import type { PlannedStep } from './steps';
+import { remember, rememberedAt } from './watermarks';
+
+export type RunnableIntent = Intent | GroupSetIntent;
+
+export interface Outcome {
+	result: ActionResult;
+	/** The plan that was executed (in a dry run: that would be). */
+	steps: PlannedStep[];
+}
+
+async function observeUser(port: MfaDirectory, intent: UserIntent): Promise<UserObservation> {
+	const user = await port.findUser(intent.ref);
+	const username = intent.desired?.username;
+	const renaming = intent.updateProfile && user && username !== undefined && username !== user.username;
+	return {
+		user,
+		usernameOwner: renaming ? await port.findUser({ username }) : undefined,
+		remembered: intent.ordering ? rememberedAt(port.accountKey, 'user', intent.ordering.subject) : undefined,
+	};
+}
+
+function rememberUser(port: MfaDirectory, intent: UserIntent): void {
+	if (intent.remember && intent.ordering) {
+		remember(port.accountKey, 'user', intent.ordering.subject, intent.ordering.asOf);
+	}
+}
+
+async function findGroupForIntent(port: MfaDirectory, intent: GroupIntent): Promise<MfaGroup | undefined> {
+	if (intent.query) return await port.findGroup(intent.query, { markerFirst: true });
+	switch (intent.op) {
+		case 'ensure':
+			return await port.findGroup({ markers: intent.markers, name: intent.name }, { markerFirst: true });
+		case 'rename':
+			return (
+				(await port.findGroup({ markers: intent.markers, name: intent.previousName }, { markerFirst: true })) ??
+				(intent.name === undefined ? undefined : await port.findGroup({ name: intent.name }))
+			);
+		case 'delete':
+			return await port.findGroup({ markers: intent.markers });
+	}
+}
+
+async function planFor(port: MfaDirectory, scope: ItemScope, intent: RunnableIntent): Promise<Plan> {
+	const account = port.accountKey;
+	switch (intent.kind) {
+		case 'skip':
+			return { steps: [], result: { action: intent.action, reason: intent.reason } };
+		case 'user':
+			return planUser(intent, await observeUser(port, intent), scope);
+		case 'membership': {
+			const observed = await observeUser(port, intent.user);
+			const group = intent.member ? await port.findGroup(intent.group.query) : undefined;
+			const rememberedMembership = intent.ordering
+				? rememberedAt(account, 'membership', intent.ordering.subject)
+				: undefined;
+			return planMembership(intent, { ...observed, group, rememberedMembership }, scope);
+		}
+		case 'reset': {
+			const user = await port.findUser(intent.user.ref);
+			const ordering = intent.ordering;
+			return planReset(
+				intent,
+				{
+					user,
+					devices: user ? await port.listDevices(user) : [],
+					emailSent: user ? rememberedAt(account, 'enrollmentEmail', user.id) !== undefined : false,
+					remembered: ordering ? rememberedAt(account, 'reset', ordering.subject) : undefined,
+					applied: ordering?.eventId ? rememberedAt(account, 'reset', `event ${ordering.eventId}`) !== undefined : false,
+				},
+				port.capabilities,
+				scope,
+			);
+		}
+		case 'group': {
+			const remembered = intent.ordering ? rememberedAt(account, 'group', intent.ordering.subject) : undefined;
+			return planGroup(intent, { group: await findGroupForIntent(port, intent), remembered }, scope);
+		}
+		case 'groupSet':
+			throw new Error('A Sync Groups intent runs through runGroupSet');
+	}
+}
+
+function rememberApplied(port: MfaDirectory, intent: RunnableIntent, plan: Plan): void {
+	const account = port.accountKey;
+	for (const step of plan.steps) {
+		if (step.op === 'sendEnrollment') remember(account, 'enrollmentEmail', step.user.id, new Date().toISOString());
+	}
+	switch (intent.kind) {
+		case 'user':
+			rememberUser(port, intent);
+			break;
+		case 'membership':
+			rememberUser(port, intent.user);
+			if (intent.ordering) remember(account, 'membership', intent.ordering.subject, intent.ordering.asOf);
+			break;
+		case 'reset':
+			if (intent.ordering) {
+				remember(account, 'reset', intent.ordering.subject, intent.ordering.asOf);
+				if (intent.ordering.eventId) {
+					remember(account, 'reset', `event ${intent.ordering.eventId}`, intent.ordering.asOf);
+				}
+			}
+			break;
+		case 'group':
+			if (intent.ordering) remember(account, 'group', intent.ordering.subject, intent.ordering.asOf);
+			break;
+		default:
+			break;
+	}
+}
+
+const goneLabel = (intent: RunnableIntent, execution: Execution): string =>
+	intent.kind === 'membership' ? intent.group.label : execution.goneGroups[0];
+
+/** The result as the execution left it: ids of what was created, groups found gone. */
+function settle(
+	plan: Plan,
+	execution: Execution,
+	intent: RunnableIntent,
+	scope: ItemScope,
+): ActionResult {
+	const result = { ...plan.result };
+	if (execution.createdUser) {
+		result.userId = execution.createdUser.id;
+		result.username ??= execution.createdUser.username;
+	}
+	const groupName = result.groupName;
+	if (groupName && result.groupId === undefined) {
+		const created = execution.createdGroups.get(groupName.toLowerCase());
+		if (created) result.groupId = created.id;
+	}
+	if (execution.reachedGroup && intent.kind !== 'groupSet') result.groupId = execution.reachedGroup.id;
+	if (execution.existed.length > 0) result.existedAlready = execution.existed;
+	if (execution.recreatedGroups.length > 0 && intent.kind === 'membership') {
+		result.created = [...new Set([...((result.created as string[] | undefined) ?? []), 'group'])];
+	}
+	if (execution.goneGroups.length > 0 && intent.kind !== 'groupSet') {
+		const ids = { username: result.username, userId: result.userId, groupName: result.groupName };
+		return targetNotFound(scope, 'group', goneLabel(intent, execution), ids);
+	}
+	return result;
+}
+
+/**
+ * Observes what the intent needs, plans the writes (pure), executes them through the port, and
+ * remembers what was applied. In a dry run the port only records the writes.
+ */
+export async function runIntent(port: MfaDirectory, scope: ItemScope, intent: RunnableIntent): Promise<Outcome> {
+	const plan = await planFor(port, scope, intent);
+	const execution = await executePlan(port, plan.steps);
+	if (!port.dryRun) rememberApplied(port, intent, plan);
+	return { result: settle(plan, execution, intent, scope), steps: plan.steps };
+}
+
+/** Sync Groups for a user the item already found. */
+export async function runGroupSet(
+	port: MfaDirectory,
+	scope: ItemScope,
+	intent: GroupSetIntent,
+	user: NonNullable<UserObservation['user']>,
+): Promise<Outcome> {
+	const groups = new Map<string, MfaGroup>();
+	if (intent.mode !== 'remove') {
+		for (const name of intent.names) {
+			const group = await port.findGroup({ name });
+			if (group) groups.set(name.toLowerCase(), group);
+		}
+	}
+	const plan = planGroupSet(intent, { user, groups });
+	const execution = await executePlan(port, plan.steps);
+	return { result: settle(plan, execution, intent, scope), steps: plan.steps };
+}
