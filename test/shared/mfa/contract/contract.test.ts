@@ -1,0 +1,169 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IdentityEvent } from '../../../../nodes/shared/model';
+import { duoUnderContract } from './duo';
+import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
+import { TENANT, enrichedEvent, shuffled, type IdpUserState } from './story';
+
+/** Every MFA provider node passes the same table. A new provider adds its fake here. */
+const PROVIDERS: ProviderUnderContract[] = [duoUnderContract];
+
+const VPN = { id: '00gVPN', name: 'VPN' };
+const OLD = { id: '00gOLD', name: 'Old Name' };
+const DOOMED = { id: '00gDOOM', name: 'Doomed' };
+const jane = (status: IdpUserState['status'], familyName: string, groups = [VPN]): IdpUserState => ({
+	id: '00uJANE',
+	login: 'jane',
+	familyName,
+	status,
+	groups,
+});
+const bob = (status: IdpUserState['status']): IdpUserState => ({ id: '00uBOB', login: 'bob', familyName: 'Builder', status, groups: [] });
+
+const seed = (): ContractSeed => ({
+	users: [
+		{ username: 'bob', familyName: 'Builder', devices: 2, anchor: '00uBOB' },
+		{ username: 'admin', familyName: 'Root', groups: ['Admins', 'Doomed'], devices: 1 },
+	],
+	groups: [
+		{ name: 'Admins' },
+		{ name: 'Doomed' },
+		{ name: 'Old Name', marker: `idp:okta:${OLD.id}` },
+		{ name: 'Owned Doomed', marker: `idp:okta:${TENANT}/${DOOMED.id}` },
+	],
+});
+
+/** Every event type once, each carrying the IdP state read just after it happened. */
+function everyEventType(): IdentityEvent[] {
+	return [
+		enrichedEvent('user.created', 1, jane('active', 'Doe', [])),
+		enrichedEvent('user.updated', 2, jane('active', 'Smith', [])),
+		enrichedEvent('group.member_added', 3, jane('active', 'Smith'), { group: VPN }),
+		enrichedEvent('group.created', 4, undefined, { group: { id: '00gFIN', name: 'Finance' } }),
+		enrichedEvent('group.renamed', 5, undefined, { group: { ...OLD, name: 'New Name', previousName: 'Old Name' } }),
+		enrichedEvent('user.suspended', 6, bob('suspended')),
+		enrichedEvent('user.reactivated', 7, bob('active')),
+		enrichedEvent('user.mfa_reset', 8, bob('active'), { mfa: { all: true, factors: [] } }),
+		enrichedEvent('group.member_removed', 9, jane('active', 'Smith', []), { group: VPN }),
+		enrichedEvent('user.deactivated', 10, bob('deprovisioned')),
+		enrichedEvent('user.deleted', 11, undefined, { user: { id: '00uBOB', login: 'bob', attributes: {} } }),
+		enrichedEvent('group.deleted', 12, undefined, { group: { ...DOOMED, name: 'Doomed' } }),
+	].map((event) => (event.type.startsWith('group.') && !('user' in event) ? { ...event, enrichment: undefined } : event));
+}
+
+/** One user's life in the IdP: the state each event's enrichment read, ending suspended in VPN. */
+function janesLife(): IdentityEvent[] {
+	return [
+		enrichedEvent('user.created', 1, jane('active', 'Doe', [])),
+		enrichedEvent('user.updated', 2, jane('active', 'Smith', [])),
+		enrichedEvent('user.suspended', 3, jane('suspended', 'Smith', [])),
+		enrichedEvent('user.reactivated', 4, jane('active', 'Smith', [])),
+		enrichedEvent('group.member_added', 5, jane('active', 'Smith'), { group: VPN }),
+		enrichedEvent('user.updated', 6, jane('active', 'Jones')),
+		enrichedEvent('group.member_removed', 7, jane('active', 'Jones', []), { group: VPN }),
+		enrichedEvent('group.member_added', 8, jane('active', 'Jones'), { group: VPN }),
+		enrichedEvent('user.suspended', 9, jane('suspended', 'Jones')),
+	];
+}
+
+const OPTIONS = { options: { createMissingGroups: true } };
+
+describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('%s: the sync core contract', (_, provider) => {
+	let fake: ProviderFake;
+	afterEach(async () => fake?.close());
+
+	const apply = (events: IdentityEvent[], parameters: IDataObject = OPTIONS) => provider.run(fake, parameters, events);
+
+	it.each(everyEventType().map((event) => [event.type, event] as const))(
+		'%s applied twice: the second time writes nothing and says why',
+		async (_type, event) => {
+			fake = await provider.start(seed());
+			const [first] = await apply([event]);
+			expect(first.error).toBeUndefined();
+			const state = fake.state();
+			const writes = fake.writes().length;
+			const [second] = await apply([event]);
+			expect(['unchanged', 'skipped']).toContain(second.action);
+			expect(fake.writes()).toHaveLength(writes);
+			expect(fake.state()).toEqual(state);
+		},
+	);
+
+	it.each([1, 2, 3, 4, 5, 6])('events shuffled (seed %i) and replayed late reach the same end state', async (shuffleSeed) => {
+		fake = await provider.start(seed());
+		await apply(janesLife());
+		const expected = fake.state();
+		expect(expected.users.jane).toEqual({ status: 'disabled', familyName: 'Jones', groups: ['VPN'], devices: 0 });
+		await fake.close();
+
+		fake = await provider.start(seed());
+		for (const event of shuffled(janesLife(), shuffleSeed)) await apply([event]);
+		expect(fake.state()).toEqual(expected);
+		const writes = fake.writes().length;
+		await apply([...janesLife()].reverse());
+		expect(fake.writes()).toHaveLength(writes);
+		expect(fake.state()).toEqual(expected);
+	});
+
+	it('re-enables a user the IdP re-enabled, though no event said it was disabled', async () => {
+		fake = await provider.start({ ...seed(), users: [{ username: 'jane', familyName: 'Doe', status: 'disabled' }] });
+		const [result] = await apply([enrichedEvent('user.updated', 20, jane('active', 'Doe', []))]);
+		expect(result).toMatchObject({ action: 'enabled' });
+		expect(fake.state().users.jane.status).toBe('active');
+	});
+
+	it('a reset removes the devices and keeps the user record, groups and profile', async () => {
+		fake = await provider.start(seed());
+		const before = fake.state().users.bob;
+		const [result] = await apply([enrichedEvent('user.mfa_reset', 20, bob('active'), { mfa: { all: true, factors: [] } })]);
+		expect(result).toMatchObject({ action: 'reset' });
+		expect(fake.state().users.bob).toEqual({ ...before, devices: 0 });
+	});
+
+	it('a re-enrollment after a reset is not undone by a replay of that reset', async () => {
+		fake = await provider.start(seed());
+		const reset = enrichedEvent('user.mfa_reset', 20, bob('active'), { mfa: { all: true, factors: [] } });
+		await apply([reset]);
+		fake.enroll('bob');
+		const [again] = await apply([reset]);
+		expect(again).toMatchObject({ action: 'unchanged', reason: 'this MFA reset was already applied' });
+		expect(fake.state().users.bob.devices).toBe(1);
+	});
+
+	it('group deletes touch only groups this tenant created or claimed', async () => {
+		fake = await provider.start(seed());
+		const [unowned] = await apply([
+			enrichedEvent('group.deleted', 20, undefined, { group: { id: '00gADMINS', name: 'Admins' } }),
+		]);
+		expect(unowned).toMatchObject({ action: 'skipped', reason: expect.stringMatching(/^group not found/) });
+		const [owned] = await apply([enrichedEvent('group.deleted', 21, undefined, { group: { ...DOOMED, name: 'Doomed' } })]);
+		expect(owned).toMatchObject({ action: 'group_deleted', groupName: 'Owned Doomed' });
+		expect(fake.state().groups).toEqual(['Admins', 'Doomed', 'Old Name']);
+		expect(fake.state().users.admin.groups).toEqual(['Admins', 'Doomed']);
+	});
+
+	it('a dry run plans exactly the writes the real run then sends, and writes nothing', async () => {
+		fake = await provider.start(seed());
+		const planned = await apply(everyEventType(), { ...OPTIONS, dryRun: true });
+		expect(fake.writes()).toEqual([]);
+		await fake.close();
+		fake = await provider.start(seed());
+		const done = await apply(everyEventType());
+		expect(planned.map((item) => item.action)).toEqual(done.map((item) => item.action));
+		const plannedWrites = planned.flatMap((item) => item.plannedWrites as IDataObject[]);
+		const realIds = new Map<string, string>();
+		planned.forEach((item, index) => {
+			for (const key of ['userId', 'groupId']) {
+				const id = item[key];
+				if (typeof id === 'string' && id.startsWith('planned:')) realIds.set(id, String(done[index][key]));
+			}
+		});
+		let text = JSON.stringify(plannedWrites.map(({ method, path, params }) => ({ method, path, params })));
+		for (const [plannedId, realId] of realIds) {
+			for (const form of [plannedId, encodeURIComponent(plannedId)]) text = text.split(form).join(realId);
+		}
+		expect(JSON.parse(text)).toEqual(fake.writes());
+		expect(planned.every((item) => Array.isArray(item.plan))).toBe(true);
+		expect(planned.flatMap((item) => item.plan as unknown[]).length).toBeGreaterThan(0);
+	});
+});

@@ -1,0 +1,49 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { IdentityEvent } from '../../../../nodes/shared/model';
+
+/** A user of the MFA provider as the contract compares it, whatever the provider calls things. */
+export interface ContractUser {
+	status: 'active' | 'disabled' | 'other';
+	familyName: string;
+	groups: string[];
+	devices: number;
+}
+
+export interface ContractState {
+	users: Record<string, ContractUser>;
+	/** Group names, sorted. */
+	groups: string[];
+}
+
+/** A provider-neutral seed: users by username, with their groups and enrolled devices. */
+export interface ContractSeed {
+	users: Array<{
+		username: string;
+		familyName?: string;
+		status?: 'active' | 'disabled';
+		groups?: string[];
+		devices?: number;
+		/** An anchor value already stored on the user (the bare IdP id of an earlier version). */
+		anchor?: string;
+	}>;
+	/** Groups; `marker` is an IdP marker already in the description (the group is owned). */
+	groups: Array<{ name: string; marker?: string }>;
+}
+
+export interface ProviderFake {
+	state(): ContractState;
+	/** Writes the provider received since the fake started, as method, path and params. */
+	writes(): Array<{ method: string; path: string; params: unknown }>;
+	/** Links a new device to a user, as enrolling would. */
+	enroll(username: string): void;
+	close(): Promise<void>;
+}
+
+/** One MFA provider under the contract: its fake and its node, run through n8n-core's contexts. */
+export interface ProviderUnderContract {
+	name: string;
+	start(seed: ContractSeed): Promise<ProviderFake>;
+	/** Runs the provider's node once with the given parameters (Apply unless said otherwise). */
+	run(fake: ProviderFake, parameters: INodeParameters, items: IdentityEvent[]): Promise<IDataObject[]>;
+}
