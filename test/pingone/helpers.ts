@@ -1,0 +1,55 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { PingOneMfaApi } from '../../credentials/PingOneMfaApi.credentials';
+import { PingOneMfaClient } from '../../nodes/PingOneMfa/client/PingOneMfaClient';
+import type { RetryPolicy } from '../../nodes/shared/http/retryPolicy';
+import { startFakePingOne, type FakePingOne } from '../../sandbox/pingone/server';
+import { runInNode } from '../helpers/nodeProbe';
+
+/** Retries without waiting, and a short timeout, for tests. */
+export const FAST: RetryPolicy = {
+	baseDelayMs: 1,
+	maxDelayMs: 20,
+	maxRateLimitRetries: 3,
+	maxServerErrorRetries: 2,
+	maxNetworkRetries: 2,
+	timeoutMs: 2000,
+};
+
+export { startFakePingOne };
+
+export function pingOneCredentials(
+	fake: FakePingOne,
+	overrides: Record<string, string> = {},
+): Record<string, string> {
+	return {
+		environmentId: fake.environmentId,
+		region: 'custom',
+		authBaseUrl: fake.authBaseUrl,
+		apiBaseUrl: fake.apiBaseUrl,
+		clientId: fake.clientId,
+		clientSecret: fake.clientSecret,
+		clientAuthentication: fake.tokenAuthMethod === 'CLIENT_SECRET_POST' ? 'post' : 'basic',
+		...overrides,
+	};
+}
+
+/** Runs `run` in one node execution with the credential (the same object keeps its token). */
+export async function inPingOneNode<T>(
+	credentials: Record<string, string>,
+	run: (ctx: IExecuteFunctions) => Promise<T>,
+): Promise<T> {
+	return await runInNode({ credentialType: new PingOneMfaApi(), credentials, run });
+}
+
+/** Runs `run` with a client on FAST retries. */
+export async function withClient<T>(
+	fake: FakePingOne,
+	run: (client: PingOneMfaClient) => Promise<T>,
+	credentials = pingOneCredentials(fake),
+): Promise<T> {
+	return await inPingOneNode(
+		credentials,
+		async (ctx) => await run(new PingOneMfaClient(ctx, { retry: FAST })),
+	);
+}
