@@ -1,6 +1,7 @@
 import { mapWithConcurrency } from '../../shared/http/concurrency';
 import type { Replayed } from '../../shared/http/resilientRequest';
 import type { RetryPolicy } from '../../shared/http/retryPolicy';
+import { removedOutcome, type Created, type Removed } from '../../shared/http/writeOutcome';
 import { isPingOneAlreadyExists } from '../transport/errors';
 import {
 	pingOneRequest,
@@ -30,17 +31,7 @@ export interface PingOneClientOptions {
 	concurrency?: number;
 }
 
-/** The result of a create: the object, and whether a retried request found it already made. */
-export interface Created<T> {
-	value: T;
-	replayed?: Replayed;
-}
-
-/** The result of a delete or a removal: `found` is false when the object was already gone. */
-export interface Removed {
-	found: boolean;
-	replayed?: Replayed;
-}
+export type { Created, Removed } from '../../shared/http/writeOutcome';
 
 const USERS_PAGE = 1000;
 const PAGE = 100;
@@ -302,8 +293,6 @@ export class PingOneMfaClient {
 	}
 
 	private async remove(path: string): Promise<Removed> {
-		const result = await this.send({ method: 'DELETE', path, allowNotFound: true });
-		if (!result) return { found: false };
-		return result.replayed ? { found: true, replayed: result.replayed } : { found: true };
+		return removedOutcome(await this.send({ method: 'DELETE', path, allowNotFound: true }));
 	}
 }

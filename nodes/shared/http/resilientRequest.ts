@@ -1,9 +1,11 @@
 import {
+	NodeApiError,
 	sleep,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import {
@@ -70,7 +72,7 @@ async function attempt(ctx: ApiContext, request: ResilientRequest): Promise<Thro
 		};
 	} catch (error) {
 		const failure = thrownFailure(error);
-		if (!failure) throw error;
+		if (!failure) throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		return failure;
 	}
 }

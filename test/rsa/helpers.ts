@@ -1,0 +1,36 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { RsaSecurIdApi } from '../../credentials/RsaSecurIdApi.credentials';
+import { RsaSecurIdClient } from '../../nodes/RsaSecurId/client/RsaSecurIdClient';
+import { startFakeRsa, type FakeRsa } from '../../sandbox/rsa/server';
+import { runInNode } from '../helpers/nodeProbe';
+import { FAST } from '../pingone/helpers';
+
+export { FAST, startFakeRsa };
+
+export function rsaCredentials(fake: FakeRsa, overrides: Record<string, string> = {}) {
+	return {
+		accessId: fake.accessId,
+		privateKey: fake.accessKey,
+		adminRestApiUrl: fake.adminRestApiUrl,
+		...overrides,
+	};
+}
+
+export async function inRsaNode<T>(
+	credentials: Record<string, string>,
+	run: (ctx: IExecuteFunctions) => Promise<T>,
+): Promise<T> {
+	return await runInNode({ credentialType: new RsaSecurIdApi(), credentials, run });
+}
+
+export async function withRsaClient<T>(
+	fake: FakeRsa,
+	run: (client: RsaSecurIdClient) => Promise<T>,
+	credentials: Record<string, string> = rsaCredentials(fake),
+): Promise<T> {
+	return await inRsaNode(
+		credentials,
+		async (ctx) => await run(new RsaSecurIdClient(ctx, { retry: FAST })),
+	);
+}
