@@ -3,7 +3,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { PingOneMfaApi } from '../../credentials/PingOneMfaApi.credentials';
 import { PingOneMfaClient } from '../../nodes/PingOneMfa/client/PingOneMfaClient';
 import type { RetryPolicy } from '../../nodes/shared/http/retryPolicy';
-import { startFakePingOne, type FakePingOne } from '../../sandbox/pingone/server';
+import {
+	startFakePingOne,
+	type FakePingOne,
+	type FakePingOneDevice,
+	type FakePingOneSeedUser,
+} from '../../sandbox/pingone/server';
 import { runInNode } from '../helpers/nodeProbe';
 
 /** Retries without waiting, and a short timeout, for tests. */
@@ -17,6 +22,11 @@ export const FAST: RetryPolicy = {
 };
 
 export { startFakePingOne };
+
+/** Ann, in group `staff`, with the given MFA devices. */
+export function annInStaff(devices: FakePingOneDevice[]): FakePingOneSeedUser {
+	return { username: 'ann', email: 'ann@example.com', groups: ['staff'], devices };
+}
 
 export function pingOneCredentials(
 	fake: FakePingOne,

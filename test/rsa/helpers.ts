@@ -2,11 +2,22 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { RsaSecurIdApi } from '../../credentials/RsaSecurIdApi.credentials';
 import { RsaSecurIdClient } from '../../nodes/RsaSecurId/client/RsaSecurIdClient';
-import { startFakeRsa, type FakeRsa } from '../../sandbox/rsa/server';
+import { startFakeRsa, type FakeRsa, type FakeRsaSeedUser } from '../../sandbox/rsa/server';
 import { runInNode } from '../helpers/nodeProbe';
 import { FAST } from '../pingone/helpers';
 
 export { FAST, startFakeRsa };
+
+/** Ann, enabled, with an app authenticator, a browser and a SecurID 700 token. */
+export const ANN_WITH_AUTHENTICATORS: FakeRsaSeedUser = {
+	emailAddress: 'ann@example.com',
+	firstName: 'Ann',
+	devices: [
+		{ type: 'RSA_AUTHENTICATOR', platform: 'Android' },
+		{ type: 'BROWSER', browser: true },
+		{ type: 'SECURID_700', hardware: true },
+	],
+};
 
 export function rsaCredentials(fake: FakeRsa, overrides: Record<string, string> = {}) {
 	return {

@@ -1,3 +1,5 @@
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+
 import { mapWithConcurrency } from '../../shared/http/concurrency';
 import type { Replayed } from '../../shared/http/resilientRequest';
 import type { RetryPolicy } from '../../shared/http/retryPolicy';
@@ -127,18 +129,9 @@ export class PingOneMfaClient {
 	async createUser(
 		input: PingOneUserInput & { username: string; email: string },
 	): Promise<Created<PingOneUser>> {
-		const result = (await this.send<PingOneUser>({
-			method: 'POST',
-			path: '/users',
-			body: { ...input },
-		})) as PingOneResult<PingOneUser>;
-		if (!result.replayed) return { value: result.body };
-		const existing = (await this.findUsersByUsername([input.username])).get(
-			input.username.toLowerCase(),
+		return await this.create('/users', { ...input }, `user ${input.username}`, async () =>
+			(await this.findUsersByUsername([input.username])).get(input.username.toLowerCase()),
 		);
-		if (!existing)
-			throw new Error(`PingOne reported user ${input.username} as existing, but it was not found`);
-		return { value: existing, replayed: result.replayed };
 	}
 
 	/** Changes only the given fields (`PATCH`). */
@@ -194,16 +187,12 @@ export class PingOneMfaClient {
 
 	/** Creates a group; a retried create that finds it already made returns it as `replayed`. */
 	async createGroup(input: { name: string; description?: string }): Promise<Created<PingOneGroup>> {
-		const result = (await this.send<PingOneGroup>({
-			method: 'POST',
-			path: '/groups',
-			body: { ...input },
-		})) as PingOneResult<PingOneGroup>;
-		if (!result.replayed) return { value: result.body };
-		const existing = await this.findGroupByName(input.name);
-		if (!existing)
-			throw new Error(`PingOne reported group ${input.name} as existing, but it was not found`);
-		return { value: existing, replayed: result.replayed };
+		return await this.create(
+			'/groups',
+			{ ...input },
+			`group ${input.name}`,
+			async () => await this.findGroupByName(input.name),
+		);
 	}
 
 	/** Renames a group. PingOne has no PATCH for groups, so the group is read and written whole. */
@@ -290,6 +279,28 @@ export class PingOneMfaClient {
 		if (!user) return undefined;
 		const devices = await this.listDevices(userId);
 		return { user, groupIds: user.memberOfGroupIDs ?? [], devices };
+	}
+
+	/**
+	 * A create; when a retry finds that an earlier attempt already made the object, the object is
+	 * read back with `findExisting` and returned as `replayed`.
+	 */
+	private async create<T>(
+		path: string,
+		body: IDataObject,
+		what: string,
+		findExisting: () => Promise<T | undefined>,
+	): Promise<Created<T>> {
+		const result = (await this.send<T>({ method: 'POST', path, body })) as PingOneResult<T>;
+		if (!result.replayed) return { value: result.body };
+		const existing = await findExisting();
+		if (!existing) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				`PingOne reported ${what} as created by an earlier attempt, but it cannot be found`,
+			);
+		}
+		return { value: existing, replayed: result.replayed };
 	}
 
 	private async remove(path: string): Promise<Removed> {

@@ -10,27 +10,6 @@ export interface PingOneName {
 	formatted?: string;
 }
 
-export interface PingOneUser {
-	id: string;
-	username: string;
-	email?: string;
-	name?: PingOneName;
-	nickname?: string;
-	title?: string;
-	externalId?: string;
-	mobilePhone?: string;
-	locale?: string;
-	/** Read-only here; changed through `PUT /users/{id}/enabled`. */
-	enabled?: boolean;
-	mfaEnabled?: boolean;
-	population?: { id: string };
-	account?: { canAuthenticate?: boolean; status?: 'OK' | 'LOCKED' | string };
-	/** Present with `?include=memberOfGroupIDs`. */
-	memberOfGroupIDs?: string[];
-	createdAt?: string;
-	updatedAt?: string;
-}
-
 /** Writable user fields: `username` and `email` are required on create (the spec's `User.required`). */
 export interface PingOneUserInput {
 	username?: string;
@@ -42,6 +21,19 @@ export interface PingOneUserInput {
 	mobilePhone?: string;
 	locale?: string;
 	population?: { id: string };
+}
+
+export interface PingOneUser extends PingOneUserInput {
+	id: string;
+	username: string;
+	/** Read-only here; changed through `PUT /users/{id}/enabled`. */
+	enabled?: boolean;
+	mfaEnabled?: boolean;
+	account?: { canAuthenticate?: boolean; status?: 'OK' | 'LOCKED' | string };
+	/** Present with `?include=memberOfGroupIDs`. */
+	memberOfGroupIDs?: string[];
+	createdAt?: string;
+	updatedAt?: string;
 }
 
 export interface PingOneGroup {

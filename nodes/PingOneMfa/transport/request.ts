@@ -1,44 +1,23 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { unreachableError } from '../../shared/http/apiError';
 import {
-	intentOf,
-	sendResilient,
-	type ApiContext,
-	type Replayed,
-	type RequestIntent,
-} from '../../shared/http/resilientRequest';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/http/retryPolicy';
-import type { ServiceResponse } from '../../shared/http/serviceResponse';
+	callProvider,
+	type ProviderApi,
+	type ProviderRequest,
+	type ProviderResult,
+} from '../../shared/http/providerCall';
+import type { ApiContext } from '../../shared/http/resilientRequest';
+import type { RetryPolicy } from '../../shared/http/retryPolicy';
 import { isPingOneAlreadyExists, PINGONE, pingOneApiError } from './errors';
 
 export const PINGONE_CREDENTIAL = 'pingOneMfaApi';
 
 export type PingOneContext = ApiContext;
 
-export interface PingOneRequest {
-	method: IHttpRequestMethods;
-	/** A path under the environment, e.g. `/users/{id}`, or a paging link PingOne returned. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	/** Extra headers, e.g. a vendor Content-Type. */
-	headers?: IDataObject;
-	/** Defaults by method: GET read, POST create, DELETE delete, PUT and PATCH update. */
-	intent?: RequestIntent;
-	/** Answer `undefined` instead of failing when PingOne says 404. */
-	allowNotFound?: boolean;
-	/** Failed answers to return instead of throwing, e.g. "already a member". */
-	accept?: (response: ServiceResponse) => boolean;
-	retry?: RetryPolicy;
-}
+/** A PingOne call; `path` is under `/v1/environments/{envId}`, or a paging link PingOne returned. */
+export type PingOneRequest = ProviderRequest;
 
-export interface PingOneResult<T> {
-	statusCode: number;
-	body: T;
-	/** A retried write whose earlier attempt had taken effect; `body` is then PingOne's error. */
-	replayed?: Replayed;
-}
+export type PingOneResult<T> = ProviderResult<T>;
 
 /**
  * The first request of an execution goes alone: it runs the credential's preAuthentication, and
@@ -60,9 +39,15 @@ async function afterFirstRequest<T>(ctx: PingOneContext, send: () => Promise<T>)
 	return await sending;
 }
 
-function pathOf(path: string): string {
-	return path.replace(/^https?:\/\/[^/]+\/v1\/environments\/[^/]+/i, '').split('?')[0];
-}
+const pingOneApi: ProviderApi = {
+	credential: PINGONE_CREDENTIAL,
+	name: PINGONE,
+	refreshTokenOn401: true,
+	isAlreadyExists: isPingOneAlreadyExists,
+	apiError: pingOneApiError,
+	pathOf: (path) => path.replace(/^https?:\/\/[^/]+\/v1\/environments\/[^/]+/i, '').split('?')[0],
+	schedule: afterFirstRequest,
+};
 
 /**
  * One PingOne API call with the worker-app token of the credential. Retries follow the policy
@@ -73,34 +58,7 @@ export async function pingOneRequest<T>(
 	ctx: PingOneContext,
 	request: PingOneRequest,
 ): Promise<PingOneResult<T> | undefined> {
-	const outcome = await afterFirstRequest(
-		ctx,
-		async () =>
-			await sendResilient(ctx, {
-				credential: PINGONE_CREDENTIAL,
-				options: {
-					method: request.method,
-					url: request.path,
-					qs: request.qs,
-					body: request.body,
-					headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-				},
-				intent: request.intent ?? intentOf(request.method),
-				policy: request.retry ?? DEFAULT_RETRY_POLICY,
-				refreshTokenOn401: true,
-				isAlreadyExists: isPingOneAlreadyExists,
-			}),
-	);
-	const failed = { method: request.method, path: pathOf(request.path), attempts: outcome.attempts };
-	if (outcome.type === 'unreachable') {
-		throw unreachableError(ctx.getNode(), PINGONE, outcome.code, failed);
-	}
-	const { response, replayed } = outcome;
-	if (replayed) return { statusCode: response.statusCode, body: response.body as T, replayed };
-	if (response.statusCode === 404 && request.allowNotFound) return undefined;
-	if (response.statusCode >= 400 && !request.accept?.(response))
-		throw pingOneApiError(ctx.getNode(), response, failed);
-	return { statusCode: response.statusCode, body: response.body as T };
+	return await callProvider<T>(ctx, pingOneApi, request);
 }
 
 /** PingOne's collection envelope (HAL): items under `_embedded.<name>`, the next page as a link. */

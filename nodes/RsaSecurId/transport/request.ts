@@ -1,39 +1,23 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-
-import { unreachableError } from '../../shared/http/apiError';
 import {
-	intentOf,
-	sendResilient,
-	type ApiContext,
-	type Replayed,
-	type RequestIntent,
-} from '../../shared/http/resilientRequest';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/http/retryPolicy';
+	callProvider,
+	type ProviderApi,
+	type ProviderRequest,
+	type ProviderResult,
+} from '../../shared/http/providerCall';
+import type { ApiContext } from '../../shared/http/resilientRequest';
+import type { RetryPolicy } from '../../shared/http/retryPolicy';
 import { RSA, rsaApiError } from './errors';
 
 export const RSA_CREDENTIAL = 'rsaSecurIdApi';
 
 export type RsaContext = ApiContext;
 
-export interface RsaRequest {
-	method: IHttpRequestMethods;
-	/** A path under the Admin REST API URL, e.g. `/v1/users/lookup`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	/** Defaults by method; lookups and searches are POSTs that only read. */
-	intent?: RequestIntent;
-	/** Answer `undefined` instead of failing when RSA says 404. */
-	allowNotFound?: boolean;
-	retry?: RetryPolicy;
-}
+/** An RSA call; `path` is under the Admin REST API URL. Lookups and searches are POSTs that only read. */
+export type RsaRequest = ProviderRequest;
 
-export interface RsaResult<T> {
-	statusCode: number;
-	body: T;
-	/** A retried DELETE whose earlier attempt had taken effect. */
-	replayed?: Replayed;
-}
+export type RsaResult<T> = ProviderResult<T>;
+
+const rsaApi: ProviderApi = { credential: RSA_CREDENTIAL, name: RSA, apiError: rsaApiError };
 
 /**
  * One Cloud Administration REST API call, signed by the credential (a fresh RS256 JWT per
@@ -44,20 +28,7 @@ export async function rsaRequest<T>(
 	ctx: RsaContext,
 	request: RsaRequest,
 ): Promise<RsaResult<T> | undefined> {
-	const outcome = await sendResilient(ctx, {
-		credential: RSA_CREDENTIAL,
-		options: { method: request.method, url: request.path, qs: request.qs, body: request.body },
-		intent: request.intent ?? intentOf(request.method),
-		policy: request.retry ?? DEFAULT_RETRY_POLICY,
-	});
-	const failed = { method: request.method, path: request.path, attempts: outcome.attempts };
-	if (outcome.type === 'unreachable')
-		throw unreachableError(ctx.getNode(), RSA, outcome.code, failed);
-	const { response, replayed } = outcome;
-	if (replayed) return { statusCode: response.statusCode, body: response.body as T, replayed };
-	if (response.statusCode === 404 && request.allowNotFound) return undefined;
-	if (response.statusCode >= 400) throw rsaApiError(ctx.getNode(), response, failed);
-	return { statusCode: response.statusCode, body: response.body as T };
+	return await callProvider<T>(ctx, rsaApi, request);
 }
 
 /** The largest page the user search allows. */

@@ -1,7 +1,14 @@
 import { PingOneMfaClient } from '../../../nodes/PingOneMfa/client/PingOneMfaClient';
 import type { FakePingOne } from '../../../sandbox/pingone/server';
 import { rejection } from '../../helpers/nodeProbe';
-import { FAST, inPingOneNode, pingOneCredentials, startFakePingOne, withClient } from '../helpers';
+import {
+	annInStaff,
+	FAST,
+	inPingOneNode,
+	pingOneCredentials,
+	startFakePingOne,
+	withClient,
+} from '../helpers';
 
 describe('PingOne client: user lookups', () => {
 	let fake: FakePingOne;
@@ -75,15 +82,10 @@ describe('PingOne client: user lifecycle', () => {
 		fake = await startFakePingOne({
 			seed: {
 				users: [
-					{
-						username: 'ann',
-						email: 'ann@example.com',
-						groups: ['staff'],
-						devices: [
-							{ type: 'SMS', phone: '+15555550100' },
-							{ type: 'EMAIL', email: 'ann@example.com' },
-						],
-					},
+					annInStaff([
+						{ type: 'SMS', phone: '+15555550100' },
+						{ type: 'EMAIL', email: 'ann@example.com' },
+					]),
 				],
 			},
 		});

@@ -1,4 +1,5 @@
 import { startFakePingOne, type FakePingOne } from '../../../sandbox/pingone/server';
+import { annInStaff } from '../helpers';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -180,12 +181,7 @@ describe('fake PingOne: users, groups and devices', () => {
 		fake = await startFakePingOne({
 			seed: {
 				users: [
-					{
-						username: 'ann',
-						email: 'ann@example.com',
-						groups: ['staff'],
-						devices: [{ type: 'EMAIL', email: 'ann@example.com' }],
-					},
+					annInStaff([{ type: 'EMAIL', email: 'ann@example.com' }]),
 					{ username: 'bob', email: 'bob@example.com' },
 					{ username: 'cy', email: 'cy@example.com', enabled: false },
 				],

@@ -65,6 +65,25 @@ describe('PingOne transport: token', () => {
 		expect(credentials.accessToken).not.toBe(first);
 	});
 
+	it("fails with PingOne's 401 when a freshly fetched token is refused as well", async () => {
+		fake = await startFakePingOne({ seed: SEED, tokenLifetimeSeconds: 0 });
+		const error = await rejection(
+			inPingOneNode(
+				pingOneCredentials(fake),
+				async (ctx) => await pingOneRequest(ctx, { method: 'GET', path: '/users', retry: FAST }),
+			),
+		);
+		expect(error.httpCode).toBe('401');
+		expect(error.message).toMatch(/^PingOne: .*\[INVALID_TOKEN\]$/);
+		expect(error.description).toContain('PingOne did not accept a freshly issued access token');
+		expect(fake.calls.map((call) => [call.route, call.status])).toEqual([
+			['POST /as/token', 200],
+			['GET /users', 401],
+			['POST /as/token', 200],
+			['GET /users', 401],
+		]);
+	});
+
 	it('sends the client secret in the form body when the credential says client_secret_post', async () => {
 		fake = await startFakePingOne({ seed: SEED, tokenAuthMethod: 'CLIENT_SECRET_POST' });
 		const result = await inPingOneNode(

@@ -1,7 +1,14 @@
 import { RsaSecurIdClient } from '../../../nodes/RsaSecurId/client/RsaSecurIdClient';
 import type { FakeRsa } from '../../../sandbox/rsa/server';
 import { rejection } from '../../helpers/nodeProbe';
-import { FAST, inRsaNode, rsaCredentials, startFakeRsa, withRsaClient } from '../helpers';
+import {
+	ANN_WITH_AUTHENTICATORS,
+	FAST,
+	inRsaNode,
+	rsaCredentials,
+	startFakeRsa,
+	withRsaClient,
+} from '../helpers';
 
 describe('RSA SecurID client', () => {
 	let fake: FakeRsa;
@@ -9,15 +16,7 @@ describe('RSA SecurID client', () => {
 		fake = await startFakeRsa({
 			seed: {
 				users: [
-					{
-						emailAddress: 'ann@example.com',
-						firstName: 'Ann',
-						devices: [
-							{ type: 'RSA_AUTHENTICATOR', platform: 'Android' },
-							{ type: 'BROWSER', browser: true },
-							{ type: 'SECURID_700', hardware: true },
-						],
-					},
+					ANN_WITH_AUTHENTICATORS,
 					{ emailAddress: 'bob@example.com', userStatus: 'Disabled' },
 					{ emailAddress: 'cy@example.com' },
 				],

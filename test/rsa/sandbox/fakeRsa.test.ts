@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 
 import { adminApiJwt } from '../../../nodes/RsaSecurId/transport/jwt';
 import { startFakeRsa, type FakeRsa } from '../../../sandbox/rsa/server';
+import { ANN_WITH_AUTHENTICATORS } from '../helpers';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -155,15 +156,7 @@ describe('fake RSA: users and authenticators', () => {
 		fake = await startFakeRsa({
 			seed: {
 				users: [
-					{
-						emailAddress: 'ann@example.com',
-						firstName: 'Ann',
-						devices: [
-							{ type: 'RSA_AUTHENTICATOR', platform: 'iOS' },
-							{ type: 'BROWSER', browser: true },
-							{ type: 'SECURID_700', hardware: true },
-						],
-					},
+					ANN_WITH_AUTHENTICATORS,
 					{ emailAddress: 'bob@example.com', userStatus: 'Disabled' },
 					{ emailAddress: 'cy@other.org', userStatus: 'Disabled', identitySourceType: 'SCIM' },
 				],
