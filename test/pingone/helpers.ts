@@ -2,26 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { PingOneMfaApi } from '../../credentials/PingOneMfaApi.credentials';
 import { PingOneMfaClient } from '../../nodes/PingOneMfa/client/PingOneMfaClient';
-import type { RetryPolicy } from '../../nodes/shared/http/retryPolicy';
 import {
 	startFakePingOne,
 	type FakePingOne,
 	type FakePingOneDevice,
 	type FakePingOneSeedUser,
 } from '../../sandbox/pingone/server';
-import { runInNode } from '../helpers/nodeProbe';
+import { FAST, runInNode } from '../helpers/nodeProbe';
 
-/** Retries without waiting, and a short timeout, for tests. */
-export const FAST: RetryPolicy = {
-	baseDelayMs: 1,
-	maxDelayMs: 20,
-	maxRateLimitRetries: 3,
-	maxServerErrorRetries: 2,
-	maxNetworkRetries: 2,
-	timeoutMs: 2000,
-};
-
-export { startFakePingOne };
+export { FAST, startFakePingOne };
 
 /** Ann, in group `staff`, with the given MFA devices. */
 export function annInStaff(devices: FakePingOneDevice[]): FakePingOneSeedUser {

@@ -3,8 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { RsaSecurIdApi } from '../../credentials/RsaSecurIdApi.credentials';
 import { RsaSecurIdClient } from '../../nodes/RsaSecurId/client/RsaSecurIdClient';
 import { startFakeRsa, type FakeRsa, type FakeRsaSeedUser } from '../../sandbox/rsa/server';
-import { runInNode } from '../helpers/nodeProbe';
-import { FAST } from '../pingone/helpers';
+import { FAST, runInNode } from '../helpers/nodeProbe';
 
 export { FAST, startFakeRsa };
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../shared/http/concurrency';
+import { pathSegment } from '../../shared/http/pathSegment';
 import type { Replayed } from '../../shared/http/resilientRequest';
 import type { RetryPolicy } from '../../shared/http/retryPolicy';
 import { removedOutcome, type Created, type Removed } from '../../shared/http/writeOutcome';
@@ -39,8 +40,6 @@ const USERS_PAGE = 1000;
 const PAGE = 100;
 const DEFAULT_BATCH = { maxTerms: 100, maxFilterLength: 4000 };
 
-const segment = (value: string) => encodeURIComponent(value);
-
 /**
  * PingOne Platform and MFA operations for one execution, on the worker-app token of the
  * `pingOneMfaApi` credential. Paths are relative to `/v1/environments/{envId}`.
@@ -59,6 +58,10 @@ export class PingOneMfaClient {
 		this.retry = options.retry;
 		this.batch = options.lookupBatch ?? DEFAULT_BATCH;
 		this.concurrency = Math.max(1, options.concurrency ?? 4);
+	}
+
+	private id(value: string): string {
+		return pathSegment(this.ctx.getNode(), value);
 	}
 
 	private async send<T>(request: PingOneRequest): Promise<PingOneResult<T> | undefined> {
@@ -115,7 +118,7 @@ export class PingOneMfaClient {
 	): Promise<PingOneUser | undefined> {
 		const result = await this.send<PingOneUser>({
 			method: 'GET',
-			path: `/users/${segment(userId)}`,
+			path: `/users/${this.id(userId)}`,
 			qs: options.includeGroupIds ? { include: 'memberOfGroupIDs' } : undefined,
 			allowNotFound: true,
 		});
@@ -138,7 +141,7 @@ export class PingOneMfaClient {
 	async updateUser(userId: string, changes: PingOneUserInput): Promise<PingOneUser> {
 		const result = (await this.send<PingOneUser>({
 			method: 'PATCH',
-			path: `/users/${segment(userId)}`,
+			path: `/users/${this.id(userId)}`,
 			body: { ...changes },
 		})) as PingOneResult<PingOneUser>;
 		return result.body;
@@ -148,19 +151,19 @@ export class PingOneMfaClient {
 	async setUserEnabled(userId: string, enabled: boolean): Promise<void> {
 		await this.send({
 			method: 'PUT',
-			path: `/users/${segment(userId)}/enabled`,
+			path: `/users/${this.id(userId)}/enabled`,
 			body: { enabled },
 		});
 	}
 
 	async deleteUser(userId: string): Promise<Removed> {
-		return await this.remove(`/users/${segment(userId)}`);
+		return await this.remove(`/users/${this.id(userId)}`);
 	}
 
 	async getMfaEnabled(userId: string): Promise<boolean> {
 		const result = (await this.send<{ mfaEnabled: boolean }>({
 			method: 'GET',
-			path: `/users/${segment(userId)}/mfaEnabled`,
+			path: `/users/${this.id(userId)}/mfaEnabled`,
 		})) as PingOneResult<{ mfaEnabled: boolean }>;
 		return result.body.mfaEnabled === true;
 	}
@@ -169,7 +172,7 @@ export class PingOneMfaClient {
 	async setMfaEnabled(userId: string, mfaEnabled: boolean): Promise<void> {
 		await this.send({
 			method: 'PUT',
-			path: `/users/${segment(userId)}/mfaEnabled`,
+			path: `/users/${this.id(userId)}/mfaEnabled`,
 			body: { mfaEnabled },
 		});
 	}
@@ -197,7 +200,7 @@ export class PingOneMfaClient {
 
 	/** Renames a group. PingOne has no PATCH for groups, so the group is read and written whole. */
 	async renameGroup(groupId: string, name: string): Promise<PingOneGroup> {
-		const path = `/groups/${segment(groupId)}`;
+		const path = `/groups/${this.id(groupId)}`;
 		const current = (await this.send<PingOneGroup>({
 			method: 'GET',
 			path,
@@ -212,7 +215,7 @@ export class PingOneMfaClient {
 	}
 
 	async deleteGroup(groupId: string): Promise<Removed> {
-		return await this.remove(`/groups/${segment(groupId)}`);
+		return await this.remove(`/groups/${this.id(groupId)}`);
 	}
 
 	/** The ids of the groups the user is a direct or indirect member of (one user read). */
@@ -224,7 +227,7 @@ export class PingOneMfaClient {
 	/** The user's memberships with their type (`DIRECT` or `INDIRECT`). */
 	async listUserGroupMemberships(userId: string): Promise<PingOneGroupMembership[]> {
 		return await this.all<PingOneGroupMembership>(
-			`/users/${segment(userId)}/memberOfGroups`,
+			`/users/${this.id(userId)}/memberOfGroups`,
 			'groupMemberships',
 		);
 	}
@@ -239,7 +242,7 @@ export class PingOneMfaClient {
 	): Promise<{ added: boolean; replayed?: Replayed }> {
 		const result = (await this.send({
 			method: 'POST',
-			path: `/users/${segment(userId)}/memberOfGroups`,
+			path: `/users/${this.id(userId)}/memberOfGroups`,
 			body: { id: groupId },
 			accept: isPingOneAlreadyExists,
 		})) as PingOneResult<unknown>;
@@ -248,24 +251,24 @@ export class PingOneMfaClient {
 	}
 
 	async removeUserFromGroup(userId: string, groupId: string): Promise<Removed> {
-		return await this.remove(`/users/${segment(userId)}/memberOfGroups/${segment(groupId)}`);
+		return await this.remove(`/users/${this.id(userId)}/memberOfGroups/${this.id(groupId)}`);
 	}
 
 	/** The user's MFA devices, default device first when they are ordered. */
 	async listDevices(userId: string): Promise<PingOneDevice[]> {
-		return await this.all<PingOneDevice>(`/users/${segment(userId)}/devices`, 'devices');
+		return await this.all<PingOneDevice>(`/users/${this.id(userId)}/devices`, 'devices');
 	}
 
 	/** Deletes one device; PingOne has no call that removes all of a user's devices. */
 	async deleteDevice(userId: string, deviceId: string): Promise<Removed> {
-		return await this.remove(`/users/${segment(userId)}/devices/${segment(deviceId)}`);
+		return await this.remove(`/users/${this.id(userId)}/devices/${this.id(deviceId)}`);
 	}
 
 	/** Creates an EMAIL, SMS, VOICE, WHATSAPP or TOTP device for the user. */
 	async createDevice(userId: string, input: PingOneDeviceInput): Promise<PingOneDevice> {
 		const result = (await this.send<PingOneDevice>({
 			method: 'POST',
-			path: `/users/${segment(userId)}/devices`,
+			path: `/users/${this.id(userId)}/devices`,
 			body: { ...input },
 		})) as PingOneResult<PingOneDevice>;
 		return result.body;

@@ -1,4 +1,5 @@
 import { mapWithConcurrency } from '../../shared/http/concurrency';
+import { pathSegment } from '../../shared/http/pathSegment';
 import type { RetryPolicy } from '../../shared/http/retryPolicy';
 import { removedOutcome, type Removed } from '../../shared/http/writeOutcome';
 import {
@@ -17,8 +18,6 @@ export interface RsaClientOptions {
 	/** Lookups in flight at once; RSA looks up one user per request. */
 	concurrency?: number;
 }
-
-const segment = (value: string) => encodeURIComponent(value);
 
 /**
  * The user list inside an Authenticator Details answer. [unverified] whether RSA returns the
@@ -50,6 +49,10 @@ export class RsaSecurIdClient {
 	) {
 		this.retry = options.retry;
 		this.concurrency = Math.max(1, options.concurrency ?? 4);
+	}
+
+	private id(value: string): string {
+		return pathSegment(this.ctx.getNode(), value);
 	}
 
 	private async send<T>(request: RsaRequest): Promise<RsaResult<T> | undefined> {
@@ -99,7 +102,7 @@ export class RsaSecurIdClient {
 	async setUserStatus(userId: string, userStatus: RsaUserStatus): Promise<RsaUserStatus> {
 		const result = (await this.send<{ id: string; userStatus: RsaUserStatus }>({
 			method: 'PUT',
-			path: `/v1/users/${segment(userId)}/userStatus`,
+			path: `/v1/users/${this.id(userId)}/userStatus`,
 			body: { userStatus },
 		})) as RsaResult<{ id: string; userStatus: RsaUserStatus }>;
 		return result.body.userStatus;
@@ -112,7 +115,7 @@ export class RsaSecurIdClient {
 	async markUserDeleted(userId: string, markDeleted: boolean): Promise<void> {
 		await this.send({
 			method: 'PUT',
-			path: `/v1/users/${segment(userId)}/markDeleted`,
+			path: `/v1/users/${this.id(userId)}/markDeleted`,
 			body: { markDeleted },
 		});
 	}
@@ -122,7 +125,7 @@ export class RsaSecurIdClient {
 		return removedOutcome(
 			await this.send({
 				method: 'DELETE',
-				path: `/v1/users/${segment(userId)}`,
+				path: `/v1/users/${this.id(userId)}`,
 				allowNotFound: true,
 			}),
 		);
@@ -138,7 +141,7 @@ export class RsaSecurIdClient {
 	): Promise<RsaDevice[]> {
 		const result = (await this.send<unknown>({
 			method: 'GET',
-			path: `/v2/users/${segment(userId)}/devices`,
+			path: `/v2/users/${this.id(userId)}/devices`,
 			qs: { includeBrowsers: options.includeBrowsers === true },
 		})) as RsaResult<unknown>;
 		return deviceList(result.body);
@@ -149,7 +152,7 @@ export class RsaSecurIdClient {
 		return removedOutcome(
 			await this.send({
 				method: 'DELETE',
-				path: `/v1/users/${segment(userId)}/devices/${segment(deviceId)}`,
+				path: `/v1/users/${this.id(userId)}/devices/${this.id(deviceId)}`,
 				allowNotFound: true,
 			}),
 		);

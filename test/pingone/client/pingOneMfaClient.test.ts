@@ -260,6 +260,16 @@ describe('PingOne client: groups', () => {
 		expect(fake.snapshot().groups[0].members).toEqual([]);
 	});
 
+	it('refuses an empty id before sending anything', async () => {
+		fake.resetCounts();
+		const error = await rejection(
+			withClient(fake, async (client) => await client.deleteGroup(' ')),
+		);
+		expect(error.message).toBe('An object id is empty');
+		expect(fake.counts().total).toBe(0);
+		expect(fake.snapshot().groups).toHaveLength(1);
+	});
+
 	it('fails an addition to a group that does not exist', async () => {
 		const ann = fake.snapshot().users[0].id;
 		const error = await rejection(

@@ -116,6 +116,14 @@ describe('RSA SecurID client', () => {
 		]);
 	});
 
+	it('refuses an empty user id before signing or sending anything', async () => {
+		const error = await rejection(
+			withRsaClient(fake, async (client) => await client.deleteUserNow('')),
+		);
+		expect(error.message).toBe('An object id is empty');
+		expect(fake.calls).toHaveLength(0);
+	});
+
 	it('surfaces the 409 when an enabled user is marked deleted', async () => {
 		const error = await rejection(
 			withRsaClient(
