@@ -1,0 +1,54 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { PingOneMfaApi } from '../../credentials/PingOneMfaApi.credentials';
+import { PingOneMfaClient } from '../../nodes/PingOneMfa/client/PingOneMfaClient';
+import {
+	startFakePingOne,
+	type FakePingOne,
+	type FakePingOneDevice,
+	type FakePingOneSeedUser,
+} from '../../sandbox/pingone/server';
+import { FAST, runInNode } from '../helpers/nodeProbe';
+
+export { FAST, startFakePingOne };
+
+/** Ann, in group `staff`, with the given MFA devices. */
+export function annInStaff(devices: FakePingOneDevice[]): FakePingOneSeedUser {
+	return { username: 'ann', email: 'ann@example.com', groups: ['staff'], devices };
+}
+
+export function pingOneCredentials(
+	fake: FakePingOne,
+	overrides: Record<string, string> = {},
+): Record<string, string> {
+	return {
+		environmentId: fake.environmentId,
+		region: 'custom',
+		authBaseUrl: fake.authBaseUrl,
+		apiBaseUrl: fake.apiBaseUrl,
+		clientId: fake.clientId,
+		clientSecret: fake.clientSecret,
+		clientAuthentication: fake.tokenAuthMethod === 'CLIENT_SECRET_POST' ? 'post' : 'basic',
+		...overrides,
+	};
+}
+
+/** Runs `run` in one node execution with the credential (the same object keeps its token). */
+export async function inPingOneNode<T>(
+	credentials: Record<string, string>,
+	run: (ctx: IExecuteFunctions) => Promise<T>,
+): Promise<T> {
+	return await runInNode({ credentialType: new PingOneMfaApi(), credentials, run });
+}
+
+/** Runs `run` with a client on FAST retries. */
+export async function withClient<T>(
+	fake: FakePingOne,
+	run: (client: PingOneMfaClient) => Promise<T>,
+	credentials = pingOneCredentials(fake),
+): Promise<T> {
+	return await inPingOneNode(
+		credentials,
+		async (ctx) => await run(new PingOneMfaClient(ctx, { retry: FAST })),
+	);
+}
