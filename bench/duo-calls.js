@@ -68,7 +68,8 @@ async function throughTrigger(okta, delivery, staticData) {
 async function runOurs(mix) {
 	const okta = await startFakeOkta({ apiToken: 'bench-okta-token', ...oktaDirectory(mix) });
 	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo, rateLimit: { perSecond: RATE, mode: 'delay' } });
-	const duoParameters = { resource: 'identityEvent', operation: 'apply', usernameSource: 'login', options: { createMissingGroups: true } };
+	// The mix resets Duo on every Okta MFA reset (its factors are Okta's own), so Reset On is "Any MFA Reset".
+	const duoParameters = { resource: 'identityEvent', operation: 'apply', usernameSource: 'login', options: { createMissingGroups: true, resetOn: 'anyReset' } };
 	const staticData = {};
 	const duoStaticData = {};
 	let events = 0;

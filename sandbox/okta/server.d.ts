@@ -33,6 +33,8 @@ export interface FakeOkta {
 	putGroup(group: FakeOktaGroup): { id: string };
 	setMembership(groupId: string, userId: string, member: boolean): void;
 	injectFaults(fault: InjectedFault & { resetInSeconds?: number }): void;
+	/** Holds GETs under the prefix until released; they then answer with the state at that moment. */
+	holdReads(pathPrefix: string): { waiting(): number; release(): void };
 	deliver(hookId: string, delivery: unknown, options?: { retry?: boolean }): Promise<{ status: number; body: string; attempts: number }>;
 	close(): Promise<void>;
 }

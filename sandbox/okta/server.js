@@ -62,6 +62,8 @@ async function startFakeOkta(options = {}) {
 	/** @type {{hookId: string, status: number, challengeOk: boolean}[]} */
 	const verificationCalls = [];
 	const faults = [];
+	/** @type {{ pathPrefix: string, released: Promise<void>, waiting: number }[]} */
+	const holds = [];
 	let remaining = RATE_LIMIT;
 	let windowReset = Math.floor(Date.now() / 1000) + 60;
 
@@ -219,6 +221,10 @@ async function startFakeOkta(options = {}) {
 			const { status, body } = oktaError(401, 'E0000011', 'Invalid token provided');
 			return send(status, body);
 		}
+		for (const hold of holds.filter((h) => req.method === 'GET' && url.pathname.startsWith(h.pathPrefix))) {
+			hold.waiting++;
+			await hold.released;
+		}
 		const fault = takeFault(faults, req.method, url.pathname);
 		if (fault && fault.status === 429) {
 			const { status, body } = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
@@ -249,6 +255,19 @@ async function startFakeOkta(options = {}) {
 		},
 		/** @param {{status: number, count?: number, pathPrefix?: string, method?: string, resetInSeconds?: number}} fault */
 		injectFaults(fault) { faults.push({ count: 1, ...fault }); },
+		/**
+		 * Holds GET requests under `pathPrefix` until `release()`; they then answer with the state at that moment,
+		 * as a slow Okta answers an enrichment call with what it holds when it finally reads.
+		 */
+		holdReads(pathPrefix) {
+			let release = () => undefined;
+			const hold = { pathPrefix, waiting: 0, released: new Promise((resolve) => { release = resolve; }) };
+			holds.push(hold);
+			return {
+				waiting: () => hold.waiting,
+				release: () => { holds.splice(holds.indexOf(hold), 1); release(); },
+			};
+		},
 		/**
 		 * Delivers an event-hook payload like Okta: only to ACTIVE+VERIFIED hooks, 3 s timeout, and one retry
 		 * after a timeout or 5xx (4xx is not retried).

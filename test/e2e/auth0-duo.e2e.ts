@@ -12,7 +12,7 @@ import {
 } from '../../scripts/demo/samples';
 import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
 import { oneWritingExecution } from './helpers/oneExecution';
-import { duoUser, enrollDevices, existingDuoUser } from './helpers/fakeDuoState';
+import { duoUser, enrollDevices, existingDuoUser, anchorOf } from './helpers/fakeDuoState';
 import { packagedN8n } from './helpers/packagedN8n';
 import { credentialImports, duoApiCredential, importedShape } from './helpers/sampleCredentials';
 
@@ -133,7 +133,7 @@ describe('Auth0 → Duo sample in a real n8n 2.41.1', () => {
 			lastname: 'Doe',
 			email: JANE_EMAIL,
 			status: 'active',
-			aliases: { alias1: janeId },
+			aliases: { alias1: anchorOf('auth0', janeId) },
 			groupNames: [],
 		});
 		duoJaneId = jane().user_id;

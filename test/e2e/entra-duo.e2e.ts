@@ -10,7 +10,7 @@ import {
 } from '../../scripts/demo/samples';
 import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
 import { oneWritingExecution } from './helpers/oneExecution';
-import { duoUser, existingDuoUser } from './helpers/fakeDuoState';
+import { duoUser, existingDuoUser, anchorOf } from './helpers/fakeDuoState';
 import { packagedN8n } from './helpers/packagedN8n';
 import { credentialImports, duoApiCredential } from './helpers/sampleCredentials';
 
@@ -121,7 +121,7 @@ describe('Microsoft Entra ID → Duo sample in a real n8n 2.41.1', () => {
 			realname: 'New Hire',
 			email: 'new.hire@mail.acme.test',
 			status: 'active',
-			aliases: { alias1: hireId },
+			aliases: { alias1: anchorOf('entra', hireId) },
 		});
 		duoHireId = hire().user_id;
 	});

@@ -20,7 +20,7 @@ import {
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
 import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
-import { duoUser, duoView, enrollDevices, existingDuoUser } from './helpers/fakeDuoState';
+import { duoUser, duoView, enrollDevices, existingDuoUser, anchorOf } from './helpers/fakeDuoState';
 import { packagedN8n } from './helpers/packagedN8n';
 
 const SAMPLES = loadSampleWorkflows();
@@ -218,7 +218,7 @@ describe('Okta → Duo samples in a real n8n 2.41.1', () => {
 					realname: 'Jane Doe',
 					email: 'jane@mail.acme.test',
 					status: 'active',
-					aliases: { alias1: JANE.id },
+					aliases: { alias1: anchorOf('okta', JANE.id) },
 					groupNames: [],
 				});
 			},
@@ -491,7 +491,7 @@ describe('Okta → Duo samples in a real n8n 2.41.1', () => {
 				firstname: 'Sam',
 				lastname: 'Rivera',
 				status: 'active',
-				aliases: { alias1: SAM.id },
+				aliases: { alias1: anchorOf('okta', SAM.id) },
 			});
 		});
 	});

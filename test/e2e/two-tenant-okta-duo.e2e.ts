@@ -12,7 +12,7 @@ import {
 } from '../../scripts/demo/oktaDeliveries';
 import { hooksFor, loadSampleWorkflows, type SampleWorkflow } from '../../scripts/demo/samples';
 import { executionItems, type N8nExecution, type N8nHandle } from '../../scripts/e2e/n8nInstance';
-import { duoUser } from './helpers/fakeDuoState';
+import { duoUser, anchorOf } from './helpers/fakeDuoState';
 import { packagedN8n } from './helpers/packagedN8n';
 import { credentialImports, duoApiCredential } from './helpers/sampleCredentials';
 
@@ -163,7 +163,7 @@ describe('Two Okta tenants → one Duo node with a per-tenant Sync Profile, in a
 		expect(duoUser(duo, JANE.login)).toMatchObject({
 			email: 'jane@mail.acme.test',
 			status: 'active',
-			aliases: { alias1: JANE.id },
+			aliases: { alias1: anchorOf('okta', JANE.id) },
 		});
 	});
 
@@ -172,9 +172,9 @@ describe('Two Okta tenants → one Duo node with a per-tenant Sync Profile, in a
 		expect(result).toMatchObject({ mapping: { tenantProfile: `tenants.${hostOf(tenantB)}` } });
 		expect(duoUser(duo, BOB.login)).toBeUndefined();
 		expect(duoUser(duo, 'bob.smith@subsidiary.test')).toMatchObject({
-			notes: `synced from ${hostOf(tenantB)}`,
+			notes: expect.stringMatching(new RegExp(`^synced from ${hostOf(tenantB)}\\n\\[idp-mfa-sync\\] state as of \\S+$`)),
 			status: 'active',
-			aliases: { alias1: BOB.id },
+			aliases: { alias1: anchorOf('okta', BOB.id) },
 		});
 	});
 

@@ -55,6 +55,11 @@ export interface UserIntent {
 	ordering?: Ordering;
 	/** Whether the intent carries the IdP's state of the user, so its as-of time is remembered. */
 	remember: boolean;
+	/**
+	 * Whether an anchor the user lacks is written only together with another change, so that events
+	 * other than a creation or a profile update cost no write of their own for it.
+	 */
+	anchorRidesAlong?: boolean;
 	/** Why the IdP's current state, not the event type, decided. */
 	note?: string;
 }
@@ -124,6 +129,7 @@ function baseUserIntent(event: IdentityEvent & { user: IdentityUser }, desired: 
 		create: 'no',
 		ordering: { asOf: eventAsOf(event), subject: userAnchor(idpUser(event)) },
 		remember: true,
+		anchorRidesAlong: !(event.type === 'user.created' || event.type === 'user.updated'),
 	};
 }
 

@@ -113,6 +113,11 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 		changes.status = target;
 	}
 	if (changes.status) diff.status = { from: user.statusLabel, to: changes.status };
+	const anchorField = intent.desired?.anchor?.field;
+	if (intent.anchorRidesAlong && anchorField && Object.keys(diff).length === 1 && diff[anchorField]) {
+		delete diff[anchorField];
+		delete changes.fields;
+	}
 	if (Object.keys(diff).length === 0) {
 		const reason = unchangedReason(intent, user, target);
 		return { steps: [], result: { action: 'unchanged', ...ids, ...(reason ? { reason } : {}) } };

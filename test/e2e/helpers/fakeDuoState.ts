@@ -1,8 +1,10 @@
+import { splitNotes } from '../../../nodes/DuoSecurity/client/duoView';
 import type { FakeDuo, FakeDuoSnapshot, FakeDuoSnapshotUser } from '../../../sandbox/duo/server';
 
 /**
  * The fake Duo account without what differs between equivalent syncs: a group created by "Apply
- * Identity Event" carries the IdP group id in its description, one created by "Sync Groups" does not.
+ * Identity Event" carries the IdP group id in its description, one created by "Sync Groups" does not,
+ * and Apply records the sync watermark in the notes.
  */
 export function duoView(duo: FakeDuo): Omit<FakeDuoSnapshot, 'groups'> & {
 	groups: Array<{ group_id: string; name: string; status: string }>;
@@ -10,6 +12,7 @@ export function duoView(duo: FakeDuo): Omit<FakeDuoSnapshot, 'groups'> & {
 	const snapshot = duo.snapshot();
 	return {
 		...snapshot,
+		users: snapshot.users.map((user) => ({ ...user, notes: splitNotes(user.notes).notes })),
 		groups: snapshot.groups.map(({ group_id, name, status }) => ({ group_id, name, status })),
 	};
 }
@@ -46,4 +49,11 @@ export function enrollDevices(duo: FakeDuo, username: string): void {
 		],
 		bypassCodes: [{ bypass_code_id: 'DBE2EENROLLBYPASS001', admin_email: 'it.admin@acme.test' }],
 	});
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The alias a synced user carries: the IdP user id with its IdP and tenant. */
+export function anchorOf(idp: string, id: string): string {
+	return expect.stringMatching(new RegExp(`^idp:${idp}:[^/\\s]+/${escaped(id)}$`)) as unknown as string;
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { IdentityEvent } from '../../../../nodes/shared/model';
 import { duoUnderContract } from './duo';
@@ -72,7 +72,7 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 	let fake: ProviderFake;
 	afterEach(async () => fake?.close());
 
-	const apply = (events: IdentityEvent[], parameters: IDataObject = OPTIONS) => provider.run(fake, parameters, events);
+	const apply = (events: IdentityEvent[], parameters: INodeParameters = OPTIONS) => provider.run(fake, parameters, events);
 
 	it.each(everyEventType().map((event) => [event.type, event] as const))(
 		'%s applied twice: the second time writes nothing and says why',
