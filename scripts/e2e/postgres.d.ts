@@ -17,5 +17,7 @@ export function startPostgres(options?: {
 	database?: string;
 	user?: string;
 	password?: string;
+	/** Defaults to a free port. */
+	port?: number;
 	startTimeoutMs?: number;
 }): Promise<PostgresServer>;

@@ -66,7 +66,7 @@ function serverUser() {
  */
 
 /**
- * @param {{ database?: string, user?: string, password?: string, startTimeoutMs?: number }} [options]
+ * @param {{ database?: string, user?: string, password?: string, port?: number, startTimeoutMs?: number }} [options]
  * @returns {Promise<PostgresServer>}
  */
 async function startPostgres(options = {}) {
@@ -102,7 +102,7 @@ async function startPostgres(options = {}) {
 		);
 		fs.rmSync(passwordFile);
 
-		const port = await freePort();
+		const port = options.port ?? (await freePort());
 		const server = startServerProcess({
 			command: path.join(bin, 'postgres'),
 			args: [

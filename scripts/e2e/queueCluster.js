@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { freePort, http } = require('./http');
+const { freePorts, http } = require('./http');
 const { ensureN8nInstall } = require('./install');
 const { recordMetrics, stopwatch } = require('./metrics');
 const { createHandle } = require('./n8nHandle');
@@ -53,6 +53,7 @@ const { startServerProcess, waitUntilReady } = require('./serverProcess');
  * @property {ProcessRole} role
  * @property {string} command       n8n CLI command
  * @property {number} port          HTTP port: the server of main and webhook processes, a worker's health server
+ * @property {number} brokerPort    its task runner broker
  * @property {string} userFolder
  *
  * @typedef {object} Member
@@ -112,14 +113,30 @@ async function startQueueCluster(options) {
 			fs.rmSync(root, { recursive: true, force: true });
 	};
 	try {
+		/** @type {Array<[ProcessRole, string, string]>} role, name, n8n command */
+		const processes = [['main', 'main', 'start']];
+		for (let i = 1; i <= (options.webhookProcesses ?? 1); i++)
+			processes.push(['webhook', `webhook-${i}`, 'webhook']);
+		for (let i = 1; i <= (options.workers ?? 2); i++)
+			processes.push(['worker', `worker-${i}`, 'worker']);
+		const [postgresPort, redisPort, ...ports] = await freePorts(2 + 2 * processes.length);
+		/** @type {ProcessSpec[]} */
+		const specs = processes.map(([role, name, command], index) => ({
+			name,
+			role,
+			command,
+			port: ports[2 * index],
+			brokerPort: ports[2 * index + 1],
+			userFolder: path.join(root, name),
+		}));
 		const [install, postgres, redis] = await Promise.all([
 			ensureN8nInstall(),
-			startPostgres(),
-			startRedis(),
+			startPostgres({ port: postgresPort }),
+			startRedis({ port: redisPort }),
 		]);
 		stops.push(postgres.stop, redis.stop);
 		lap('servicesMs');
-		return await startProcesses(options, install, { postgres, redis }, root, {
+		return await startProcesses(options, install, { postgres, redis }, specs, root, {
 			timings,
 			lap,
 			stops,
@@ -135,24 +152,19 @@ async function startQueueCluster(options) {
  * @param {QueueClusterOptions} options
  * @param {import('./install').N8nInstall} install
  * @param {{ postgres: import('./postgres').PostgresServer, redis: import('./redis').RedisServer }} services
+ * @param {ProcessSpec[]} specs   the main first
  * @param {string} root
  * @param {{ timings: Record<string, number>, lap: (name: string) => void,
  *   stops: Array<() => Promise<void>>, stopAll: () => Promise<void> }} run
  */
-async function startProcesses(options, install, services, root, { timings, lap, stops, stopAll }) {
-	/** @type {ProcessSpec[]} */
-	const specs = [];
-	const add = async (
-		/** @type {ProcessRole} */ role,
-		/** @type {string} */ name,
-		/** @type {string} */ command,
-	) => {
-		specs.push({ name, role, command, port: await freePort(), userFolder: path.join(root, name) });
-	};
-	await add('main', 'main', 'start');
-	for (let i = 1; i <= (options.webhookProcesses ?? 1); i++)
-		await add('webhook', `webhook-${i}`, 'webhook');
-	for (let i = 1; i <= (options.workers ?? 2); i++) await add('worker', `worker-${i}`, 'worker');
+async function startProcesses(
+	options,
+	install,
+	services,
+	specs,
+	root,
+	{ timings, lap, stops, stopAll },
+) {
 	const [main] = specs;
 	const webhookSpecs = specs.filter((spec) => spec.role === 'webhook');
 	const webhookBaseUrl = `http://127.0.0.1:${(webhookSpecs[0] ?? main).port}/`;
@@ -176,7 +188,7 @@ async function startProcesses(options, install, services, root, { timings, lap, 
 			install,
 			spec.userFolder,
 			spec.port,
-			await freePort(),
+			spec.brokerPort,
 			passwordHash,
 			login.email,
 			{

@@ -10,4 +10,8 @@ export interface RedisServer {
 }
 
 /** A throwaway Redis on 127.0.0.1 and a free port, without persistence. */
-export function startRedis(options?: { startTimeoutMs?: number }): Promise<RedisServer>;
+export function startRedis(options?: {
+	/** Defaults to a free port. */
+	port?: number;
+	startTimeoutMs?: number;
+}): Promise<RedisServer>;

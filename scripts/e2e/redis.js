@@ -60,13 +60,13 @@ function redisCommand(port, command) {
  */
 
 /**
- * @param {{ startTimeoutMs?: number }} [options]
+ * @param {{ port?: number, startTimeoutMs?: number }} [options]
  * @returns {Promise<RedisServer>}
  */
 async function startRedis(options = {}) {
 	const bin = redisServerBin();
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-mfa-sync-redis-'));
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const server = startServerProcess({
 		command: bin,
 		args: [
