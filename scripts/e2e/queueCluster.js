@@ -14,6 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { cleanupOnExit } = require('./exitCleanup');
 const { freePorts, http } = require('./http');
 const { ensureN8nInstall } = require('./install');
 const { recordMetrics, stopwatch } = require('./metrics');
@@ -107,10 +108,15 @@ async function startQueueCluster(options) {
 	/** @type {Array<() => Promise<void>>} */
 	const stops = [];
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-mfa-sync-queue-'));
-	const stopAll = async () => {
-		for (const stop of stops.splice(0).reverse()) await stop();
+	const removeRoot = () => {
 		if (process.env.IDP_MFA_SYNC_KEEP_N8N !== '1')
 			fs.rmSync(root, { recursive: true, force: true });
+	};
+	const withdrawRemoval = cleanupOnExit(removeRoot);
+	const stopAll = async () => {
+		for (const stop of stops.splice(0).reverse()) await stop();
+		withdrawRemoval();
+		removeRoot();
 	};
 	try {
 		/** @type {Array<[ProcessRole, string, string]>} role, name, n8n command */
@@ -271,6 +277,7 @@ async function startProcesses(
 			ready,
 			peakRssBytes: () => peakRssBytes,
 			stop: async () => {
+				if (stops.length === 0) return;
 				recordMetrics({ label: options.label ?? 'queue-cluster', ...timings, peakRssBytes });
 				await stopAll();
 			},
