@@ -2,17 +2,36 @@
 
 const net = require('node:net');
 
+/**
+ * Distinct TCP ports that were free on 127.0.0.1 a moment ago: all are held open together, so one
+ * call never hands out the same port twice.
+ * @param {number} count
+ * @returns {Promise<number[]>}
+ */
+async function freePorts(count) {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			() =>
+				/** @type {Promise<net.Server>} */ (
+					new Promise((resolve, reject) => {
+						const server = net.createServer();
+						server.unref();
+						server.on('error', reject);
+						server.listen(0, '127.0.0.1', () => resolve(server));
+					})
+				),
+		),
+	);
+	const ports = servers.map((server) => /** @type {net.AddressInfo} */ (server.address()).port);
+	await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+	return ports;
+}
+
 /** @returns {Promise<number>} a TCP port that was free on 127.0.0.1 a moment ago */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = /** @type {net.AddressInfo} */ (server.address());
-			server.close(() => resolve(port));
-		});
-	});
+async function freePort() {
+	const [port] = await freePorts(1);
+	return port;
 }
 
 /** @param {number} ms */
@@ -42,4 +61,4 @@ async function http(url, init = {}) {
 	return { status: response.status, headers: response.headers, text, json: parsed };
 }
 
-module.exports = { delay, freePort, http };
+module.exports = { delay, freePort, freePorts, http };

@@ -28,4 +28,22 @@ function readMetrics(file) {
 		.map((line) => JSON.parse(line));
 }
 
-module.exports = { METRICS_ENV, recordMetrics, readMetrics };
+/**
+ * Named laps of a start-up: each `lap(name)` records the milliseconds since the previous lap.
+ * @returns {{ timings: Record<string, number>, lap: (name: string) => void }}
+ */
+function stopwatch() {
+	/** @type {Record<string, number>} */
+	const timings = {};
+	let mark = Date.now();
+	return {
+		timings,
+		lap(name) {
+			const now = Date.now();
+			timings[name] = now - mark;
+			mark = now;
+		},
+	};
+}
+
+module.exports = { METRICS_ENV, recordMetrics, readMetrics, stopwatch };

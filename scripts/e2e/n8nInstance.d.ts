@@ -106,6 +106,8 @@ export interface N8nHandle {
 	stop(): Promise<void>;
 }
 
+/** The owner startN8n and startQueueCluster sign in as unless told otherwise. */
+export const DEFAULT_LOGIN: { email: string; password: string };
 export const TARBALL_ENV: string;
 /** run-e2e.js's tarball (TARBALL_ENV) or a fresh pack of the built repository. */
 export function packedPackage(): Promise<{ tarball: string; cleanup: () => void }>;

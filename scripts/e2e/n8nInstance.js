@@ -9,46 +9,23 @@
  * it on must allow their IdP and Duo hosts (N8N_SSRF_ALLOWED_HOSTNAMES / N8N_SSRF_ALLOWED_IP_RANGES).
  */
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { delay, freePort, http } = require('./http');
+const { freePort } = require('./http');
 const { ensureN8nInstall } = require('./install');
-const { recordMetrics } = require('./metrics');
+const { recordMetrics, stopwatch } = require('./metrics');
 const { createHandle, executionItems } = require('./n8nHandle');
 const { n8nEnvironment } = require('./n8nEnvironment');
+const { importIntoN8n } = require('./n8nImport');
+const { isN8nReady, ownerSessionWithApiKey } = require('./n8nSession');
 const { TARBALL_ENV, installTarball, packPackage, packedPackage } = require('./packing');
-const { processFamily, signalFamily } = require('./processTree');
+const { processFamily } = require('./processTree');
 const { run } = require('./runCommand');
+const { startServerProcess, waitUntilReady } = require('./serverProcess');
 
 const DEFAULT_LOGIN = { email: 'owner@example.com', password: 'Sandbox-Owner-Passw0rd' };
-const LOG_LIMIT_CHARS = 4 * 1024 * 1024;
-
-/** @type {Set<() => void>} */
-const runningKillers = new Set();
-let exitHooksInstalled = false;
-
-/** Kills every started n8n when this process ends, so nothing outlives a crashed test run. */
-function installExitHooks() {
-	if (exitHooksInstalled) return;
-	exitHooksInstalled = true;
-	process.on('exit', () => {
-		for (const kill of runningKillers) kill();
-	});
-	for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
-		const onSignal = () => {
-			for (const kill of runningKillers) kill();
-			// Keep the default behaviour (exit) unless someone else also handles the signal.
-			if (process.listenerCount(signal) === 1) {
-				process.removeListener(signal, onSignal);
-				process.kill(process.pid, signal);
-			}
-		};
-		process.on(signal, onSignal);
-	}
-}
 
 /**
  * @typedef {object} StartOptions
@@ -70,13 +47,7 @@ function installExitHooks() {
  */
 async function startN8n(options) {
 	if (!options || !options.tarball) throw new Error('startN8n needs the packed tarball');
-	const timings = /** @type {Record<string, number>} */ ({});
-	let mark = Date.now();
-	const lap = (/** @type {string} */ name) => {
-		const now = Date.now();
-		timings[name] = now - mark;
-		mark = now;
-	};
+	const { timings, lap } = stopwatch();
 
 	const install = await ensureN8nInstall();
 	lap('ensureInstallMs');
@@ -123,59 +94,21 @@ async function prepareAndStart(options, install, userFolder, ownsUserFolder, tim
 	const cli = (/** @type {string[]} */ args) =>
 		run(install.nodeBin, [install.n8nBin, ...args], { cwd: userFolder, env });
 
-	const importDir = path.join(userFolder, 'import');
-	fs.mkdirSync(importDir, { recursive: true });
-	if (options.credentials?.length) {
-		const file = path.join(importDir, 'credentials.json');
-		fs.writeFileSync(file, JSON.stringify(options.credentials, null, 2));
-		const output = await cli(['import:credentials', `--input=${file}`]);
-		if (!/Successfully imported/.test(output)) {
-			throw new Error(`n8n did not import the credentials:\n${output}`);
-		}
-	}
-	if (options.workflows?.length) {
-		const file = path.join(importDir, 'workflows.json');
-		fs.writeFileSync(file, JSON.stringify(options.workflows, null, 2));
-		const output = await cli(['import:workflow', `--input=${file}`]);
-		if (!/Successfully imported/.test(output)) {
-			throw new Error(`n8n did not import the workflows:\n${output}`);
-		}
-	}
+	await importIntoN8n(cli, path.join(userFolder, 'import'), options);
 	lap('importMs');
 
-	const logFile = path.join(userFolder, 'n8n.log');
-	const logStream = fs.createWriteStream(logFile);
-	let logText = '';
-	const child = spawn(install.nodeBin, [install.n8nBin, 'start'], {
+	const server = startServerProcess({
+		command: install.nodeBin,
+		args: [install.n8nBin, 'start'],
 		cwd: userFolder,
 		env,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
+		logFile: path.join(userFolder, 'n8n.log'),
+		onLog: options.onLog,
+		removeFiles: ownsUserFolder
+			? () => fs.rmSync(userFolder, { recursive: true, force: true })
+			: undefined,
 	});
-	const pid = /** @type {number} */ (child.pid);
-	const onOutput = (/** @type {Buffer} */ chunk) => {
-		const text = String(chunk);
-		logStream.write(text);
-		logText = (logText + text).slice(-LOG_LIMIT_CHARS);
-		options.onLog?.(text);
-	};
-	child.stdout.on('data', onOutput);
-	child.stderr.on('data', onOutput);
-	let exited = false;
-	const exitPromise = new Promise((resolve) =>
-		child.on('exit', (code, signal) => {
-			exited = true;
-			resolve({ code, signal });
-		}),
-	);
-	const killNow = () => {
-		signalFamily(pid, 'SIGKILL');
-		if (ownsUserFolder && process.env.IDP_MFA_SYNC_KEEP_N8N !== '1') {
-			fs.rmSync(userFolder, { recursive: true, force: true });
-		}
-	};
-	runningKillers.add(killNow);
-	installExitHooks();
+	const { pid } = server;
 
 	let peakRssBytes = 0;
 	const sampleMemory = () => {
@@ -188,72 +121,23 @@ async function prepareAndStart(options, install, userFolder, ownsUserFolder, tim
 
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let stopped = false;
-
 	async function stop() {
 		if (stopped) return;
 		stopped = true;
 		clearInterval(sampler);
-		signalFamily(pid, 'SIGTERM');
-		let timer;
-		const graceful = await Promise.race([
-			exitPromise.then(() => true),
-			new Promise((resolve) => (timer = setTimeout(resolve, 10_000, false))),
-		]);
-		clearTimeout(timer);
-		if (!graceful) signalFamily(pid, 'SIGKILL');
-		for (let i = 0; i < 50 && processFamily(pid).length > 0; i++) {
-			signalFamily(pid, 'SIGKILL');
-			await delay(100);
-		}
-		runningKillers.delete(killNow);
-		await new Promise((resolve) => logStream.end(resolve));
-		recordMetrics({
-			label: options.label ?? 'n8n',
-			...timings,
-			peakRssBytes,
-		});
-		if (ownsUserFolder && process.env.IDP_MFA_SYNC_KEEP_N8N !== '1') {
-			fs.rmSync(userFolder, { recursive: true, force: true });
-		}
+		await server.stop();
+		recordMetrics({ label: options.label ?? 'n8n', ...timings, peakRssBytes });
 	}
 
 	try {
-		const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
-		for (;;) {
-			if (exited) throw new Error('n8n exited during start-up');
-			if (Date.now() > deadline) throw new Error('n8n did not become ready in time');
-			try {
-				const ready = await http(`${baseUrl}/healthz/readiness`);
-				if (ready.status === 200) break;
-			} catch {
-				// Not listening yet.
-			}
-			await delay(200);
-		}
+		await waitUntilReady(
+			server,
+			'n8n',
+			() => isN8nReady(baseUrl),
+			options.startTimeoutMs ?? 120_000,
+		);
 		lap('startMs');
-
-		const browserId = 'idp-mfa-sync-e2e';
-		const signIn = await http(`${baseUrl}/rest/login`, {
-			method: 'POST',
-			headers: { 'browser-id': browserId },
-			json: { emailOrLdapLoginId: login.email, password: login.password },
-		});
-		if (signIn.status !== 200) throw new Error(`n8n login failed: ${signIn.status} ${signIn.text}`);
-		const cookie = signIn.headers
-			.getSetCookie()
-			.map((entry) => entry.split(';')[0])
-			.join('; ');
-		const session = { cookie, 'browser-id': browserId };
-		const scopes = await http(`${baseUrl}/rest/api-keys/scopes`, { headers: session });
-		if (scopes.status !== 200)
-			throw new Error(`n8n API key scopes: ${scopes.status} ${scopes.text}`);
-		const created = await http(`${baseUrl}/rest/api-keys`, {
-			method: 'POST',
-			headers: session,
-			json: { label: `e2e-${Date.now()}`, scopes: scopes.json.data, expiresAt: null },
-		});
-		if (created.status !== 200) throw new Error(`n8n API key: ${created.status} ${created.text}`);
-		const apiKey = /** @type {string} */ (created.json.data.rawApiKey);
+		const { session, apiKey } = await ownerSessionWithApiKey(baseUrl, login);
 		lap('apiKeyMs');
 
 		return createHandle({
@@ -262,15 +146,15 @@ async function prepareAndStart(options, install, userFolder, ownsUserFolder, tim
 			apiKey,
 			session,
 			userFolder,
-			logFile,
+			logFile: server.logFile,
 			timings,
 			pid,
 			peakRssBytes: () => Math.max(peakRssBytes, sampleMemory()),
-			logs: () => logText,
+			logs: server.logs,
 			stop,
 		});
 	} catch (error) {
-		const logs = logText;
+		const logs = server.logs();
 		await stop();
 		/** @type {Error} */ (error).message += `\n--- n8n output ---\n${logs.slice(-20_000)}`;
 		throw error;
@@ -278,6 +162,7 @@ async function prepareAndStart(options, install, userFolder, ownsUserFolder, tim
 }
 
 module.exports = {
+	DEFAULT_LOGIN,
 	TARBALL_ENV,
 	packPackage,
 	packedPackage,

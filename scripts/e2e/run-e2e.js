@@ -68,18 +68,22 @@ async function main() {
 		fs.rmSync(scratch, { recursive: true, force: true });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
-		console.log(`\nReal-n8n e2e: n8n ${install.n8nVersion} on Node ${install.nodeVersion}, SQLite`);
+		console.log(
+			`\nReal-n8n e2e: n8n ${install.n8nVersion} on Node ${install.nodeVersion}, SQLite (queue mode: PostgreSQL + Redis)`,
+		);
 		for (const { name, ms } of stages)
 			console.log(`  ${name.padEnd(42)} ${seconds(ms).padStart(8)}`);
 		for (const run of runs) {
+			const services =
+				run.servicesMs === undefined ? '' : `PostgreSQL + Redis ${seconds(run.servicesMs)}, `;
 			console.log(
-				`  n8n start [${run.label}]: package install ${seconds(run.packageInstallMs)}, import ${seconds(run.importMs)}, start to ready ${seconds(run.startMs)}, API key ${seconds(run.apiKeyMs)}`,
+				`  n8n start [${run.label}]: ${services}package install ${seconds(run.packageInstallMs)}, import ${seconds(run.importMs)}, start to ready ${seconds(run.startMs)}, API key ${seconds(run.apiKeyMs)}`,
 			);
 		}
 		console.log(`  ${'total'.padEnd(42)} ${seconds(Date.now() - started).padStart(8)}`);
 		for (const run of runs) {
 			console.log(
-				`  n8n peak RSS [${run.label}] (main + task runner): ${megabytes(run.peakRssBytes)}`,
+				`  n8n peak RSS [${run.label}] (n8n processes + task runners): ${megabytes(run.peakRssBytes)}`,
 			);
 		}
 		fs.mkdirSync(path.dirname(SUMMARY_FILE), { recursive: true });
