@@ -44,7 +44,7 @@ export function planGroupSet(intent: GroupSetIntent, observed: GroupSetObservati
 			const group = observed.groups.get(key(name));
 			if (group) {
 				if (memberOf.has(group.id)) continue;
-				steps.push({ op: 'addMember', user, group });
+				steps.push({ op: 'addMember', user, group, ...(intent.createMissing ? { recreate: { name } } : {}) });
 				report.added.push(group.name);
 			} else if (intent.createMissing) {
 				steps.push({ op: 'createGroup', group: { name } });

@@ -178,5 +178,17 @@ export async function runGroupSet(
 	}
 	const plan = planGroupSet(intent, { user, groups });
 	const execution = await executePlan(port, plan.steps);
-	return { result: settle(plan, execution, intent, scope), steps: plan.steps };
+	const result = settle(plan, execution, intent, scope);
+	const report = result.groups as { added: string[]; removed: string[]; missing: string[]; created: string[] };
+	if (execution.goneGroups.length > 0) {
+		const gone = new Set(execution.goneGroups.map((name) => name.toLowerCase()));
+		report.added = report.added.filter((name) => !gone.has(name.toLowerCase()));
+		report.missing.push(...execution.goneGroups);
+		if (report.added.length + report.removed.length === 0) {
+			result.action = 'unchanged';
+			delete result.changes;
+		}
+	}
+	report.created.push(...execution.recreatedGroups);
+	return { result, steps: plan.steps };
 }

@@ -307,3 +307,29 @@ describe('group directory kept across executions', () => {
 		}
 	});
 });
+
+describe('Sync Groups with a remembered group that is gone from Duo', () => {
+	let fake: FakeDuo;
+	afterEach(async () => fake.close());
+
+	it('creates it again when creating groups is on, else reports it missing', async () => {
+		fake = await startDuo({ groups: [{ name: 'VPN' }], users: [{ username: 'ann' }, { username: 'bob' }] });
+		await applyEvents(fake, [join('ann', 'VPN')]);
+		const vpn = groupNamed(fake, 'VPN');
+		fake.state.groups.delete(vpn?.group_id as string);
+		const add = (username: string, createMissingGroups: boolean) =>
+			runDuo(fake, {
+				resource: 'user',
+				operation: 'syncGroups',
+				user: { __rl: true, mode: 'username', value: username },
+				groups: 'VPN',
+				mode: 'add',
+				options: { ...FAST, createMissingGroups },
+			});
+		const [missing] = await add('bob', false);
+		expect(missing.json).toMatchObject({ action: 'unchanged', groups: { added: [], missing: ['VPN'] } });
+		const [created] = await add('bob', true);
+		expect(created.json).toMatchObject({ groups: { added: ['VPN'], created: ['VPN'] } });
+		expect(groupsOf(fake, 'bob')).toEqual(['VPN']);
+	});
+});
