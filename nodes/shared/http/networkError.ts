@@ -1,4 +1,5 @@
-const RETRYABLE_CODES = new Set([
+/** Connection failures worth another attempt: resets, refusals and timeouts. */
+export const NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',
 	'ECONNABORTED',
@@ -20,7 +21,7 @@ export function isNetworkError(error: unknown): boolean {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
 		const { code, message } = current as { code?: unknown; message?: unknown };
-		if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
+		if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
 		if (typeof message === 'string' && /socket hang up|timeout of \d+ms exceeded/i.test(message)) return true;
 		current = (current as { cause?: unknown }).cause;
 	}

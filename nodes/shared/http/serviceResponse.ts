@@ -1,3 +1,5 @@
+import { NETWORK_CODES } from './networkError';
+
 /** What a service answered: status, headers with lower-case names, and the parsed body. */
 export interface ServiceResponse {
 	statusCode: number;
@@ -6,19 +8,6 @@ export interface ServiceResponse {
 	/** Set when the answer came from the token endpoint rather than the API. */
 	endpoint?: 'token';
 }
-
-/** Connection failures worth another attempt: resets, refusals and timeouts. */
-const NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-]);
 
 export type ThrownFailure =
 	| { kind: 'response'; response: ServiceResponse }
