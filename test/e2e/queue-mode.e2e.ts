@@ -21,7 +21,7 @@ import {
 } from '../../scripts/demo/samples';
 import { packedPackage, type N8nExecution } from '../../scripts/e2e/n8nInstance';
 import { startQueueCluster, type QueueCluster } from '../../scripts/e2e/queueCluster';
-import { duoUser, existingDuoUser } from './helpers/fakeDuoState';
+import { duoUser, existingDuoUser, anchorOf } from './helpers/fakeDuoState';
 
 const SAMPLE = loadSampleWorkflows().find(
 	(entry) => entry.file === 'okta-to-duo-lifecycle-sync.json',
@@ -215,7 +215,7 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 			expect(existingDuoUser(duo, JANE.login)).toMatchObject({
 				realname: 'Jane Doe',
 				status: 'active',
-				aliases: { alias1: JANE.id },
+				aliases: { alias1: anchorOf('okta', JANE.id) },
 			});
 		});
 
