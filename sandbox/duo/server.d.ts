@@ -142,10 +142,12 @@ export interface FakeDuo {
 	 * Answers matching calls with `status`: the next `count` calls (default all), each with probability `rate`
 	 * (seeded by `seed`). `method` and `route` (as in FakeDuoCall.route) narrow the calls; with `afterApply`
 	 * the call takes effect first, as when a response is lost after the write happened. `reset` drops the
-	 * connection without an answer; `hang` never answers (the client's timeout ends the call).
+	 * connection without an answer; `hang` never answers (the client's timeout ends the call); `delay` answers
+	 * normally after `ms` milliseconds.
 	 */
 	injectFaults(fault: {
-		status: 429 | 500 | 502 | 503 | 'reset' | 'hang';
+		status: 429 | 500 | 502 | 503 | 'reset' | 'hang' | 'delay';
+		ms?: number;
 		count?: number;
 		rate?: number;
 		seed?: number;

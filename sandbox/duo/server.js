@@ -135,7 +135,11 @@ async function startFakeDuo(options = {}) {
 		calls.push(call);
 
 		if (await throttle()) return { call, status: 429, body: FAULT_BODIES[429] };
-		const fault = takeFault(call);
+		let fault = takeFault(call);
+		if (fault && fault.status === 'delay') {
+			await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 100));
+			fault = undefined;
+		}
 		if (fault && !fault.afterApply) return faultReply(call, fault.status);
 
 		const verdict = verifySignature(
@@ -247,6 +251,7 @@ async function startFakeDuo(options = {}) {
 		injectFaults(fault) {
 			faults.push({
 				status: fault.status,
+				ms: fault.ms,
 				method: fault.method,
 				route: fault.route,
 				afterApply: fault.afterApply === true,

@@ -197,6 +197,13 @@ export class DuoDirectory implements MfaDirectory {
 		return undefined;
 	}
 
+	async refreshUser(ref: UserRef): Promise<void> {
+		const keys = [...(ref.anchors ?? []), ref.username].filter((key): key is string => !!key);
+		const ids = ref.id && !isPlannedId(ref.id) ? [ref.id] : [];
+		this.users.forget(keys, ids);
+		await this.prefetchUsers({ keys, ids });
+	}
+
 	async findUser(ref: UserRef): Promise<MfaUser | undefined> {
 		const user = await this.findDuoUser(ref);
 		return user ? mfaUserOf(user) : undefined;

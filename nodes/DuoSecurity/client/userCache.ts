@@ -46,6 +46,28 @@ export class UserCache {
 		return user;
 	}
 
+	/**
+	 * Forgets what was read for these keys and ids, and the users they matched, so the next lookup
+	 * asks Duo again.
+	 */
+	forget(keys: Iterable<string>, ids: Iterable<string>): void {
+		const userIds = new Set<string>(ids);
+		for (const key of keys) {
+			const id = this.byUsername.get(norm(key)) ?? this.byAlias.get(norm(key));
+			if (id) userIds.add(id);
+			this.askedKeys.delete(norm(key));
+		}
+		for (const id of userIds) {
+			const user = this.byId.get(id);
+			if (user) {
+				this.askedKeys.delete(norm(user.username));
+				for (const alias of aliasValues(user)) this.askedKeys.delete(norm(alias));
+			}
+			this.unindex(id);
+			this.askedIds.delete(id);
+		}
+	}
+
 	/** Forgets a deleted user; its username and aliases now resolve to "missing". */
 	remove(userId: string): void {
 		this.unindex(userId);

@@ -14,7 +14,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 1000,
 	maxRateLimitRetries: 6,
-	maxServerErrorRetries: 3,
+	maxServerErrorRetries: 5,
 	timeoutMs: 30_000,
 };
 

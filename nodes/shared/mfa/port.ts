@@ -118,6 +118,8 @@ export interface MfaDirectory {
 	/** Reads, in as few calls as the provider allows, every user the given keys or ids match. */
 	prefetchUsers(lookup: { keys?: Iterable<string>; ids?: Iterable<string> }): Promise<void>;
 	findUser(ref: UserRef): Promise<MfaUser | undefined>;
+	/** Reads the user again, for when another execution may have changed it since this one read it. */
+	refreshUser(ref: UserRef): Promise<void>;
 	createUser(user: NewUser): Promise<CreateOutcome<MfaUser>>;
 	updateUser(user: MfaUser, changes: UserChanges): Promise<MfaUser>;
 	deleteUser(user: MfaUser): Promise<void>;

@@ -5,7 +5,8 @@ import { planGroupSet, type GroupSetIntent } from './planGroupSet';
 import { planMembership } from './planMembership';
 import { planReset } from './planReset';
 import { planUser, type Plan, type UserObservation } from './planUser';
-import type { MfaDirectory, MfaGroup } from './port';
+import { withLock } from './locks';
+import type { MfaDirectory, MfaGroup, UserRef } from './port';
 import { targetNotFound, type ActionResult, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { remember, rememberedAt } from './watermarks';
@@ -151,15 +152,35 @@ function settle(
 	return result;
 }
 
+function userRefOf(intent: RunnableIntent): UserRef | undefined {
+	if (intent.kind === 'user') return intent.ref;
+	if (intent.kind === 'membership' || intent.kind === 'reset') return intent.user.ref;
+	return undefined;
+}
+
+/** What the intent changes, as a lock key: its user, else its group. */
+function lockKey(port: MfaDirectory, intent: RunnableIntent): string | undefined {
+	const ref = userRefOf(intent);
+	const subject = ref ? (ref.id ?? ref.anchors?.[0] ?? ref.username) : intent.kind === 'group' ? (intent.markers[0] ?? intent.name) : undefined;
+	return subject === undefined ? undefined : `${port.accountKey}\u0000${ref ? 'user' : 'group'}\u0000${subject.toLowerCase()}`;
+}
+
 /**
  * Observes what the intent needs, plans the writes (pure), executes them through the port, and
- * remembers what was applied. In a dry run the port only records the writes.
+ * remembers what was applied. Executions of this process that change the same user or group take
+ * turns, the later one reading the object again. In a dry run the port only records the writes.
  */
 export async function runIntent(port: MfaDirectory, scope: ItemScope, intent: RunnableIntent): Promise<Outcome> {
-	const plan = await planFor(port, scope, intent);
-	const execution = await executePlan(port, plan.steps);
-	if (!port.dryRun) rememberApplied(port, intent, plan);
-	return { result: settle(plan, execution, intent, scope), steps: plan.steps };
+	const run = async (waited: boolean): Promise<Outcome> => {
+		const ref = userRefOf(intent);
+		if (waited && ref) await port.refreshUser(ref);
+		const plan = await planFor(port, scope, intent);
+		const execution = await executePlan(port, plan.steps);
+		if (!port.dryRun) rememberApplied(port, intent, plan);
+		return { result: settle(plan, execution, intent, scope), steps: plan.steps };
+	};
+	const key = port.dryRun ? undefined : lockKey(port, intent);
+	return key === undefined ? await run(false) : await withLock(key, run);
 }
 
 /** Sync Groups for a user the item already found. */

@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import type { FakeDuo } from '../../../sandbox/duo/server';
-import { FAST, applyEvents, membershipEvent, runDuo, startDuo, userEvent } from '../helpers';
+import { FAST, applyEvents, duoCredentials, membershipEvent, runDuo, startDuo, userEvent } from '../helpers';
 
 const byUsername = (value: string) => ({ __rl: true, mode: 'username', value });
 
@@ -70,21 +70,40 @@ describe('what a retried or concurrent write may count as done', () => {
 			(caught: Error & { description?: string }) => caught,
 		);
 		expect(error.message).toBe('Duo did not answer (connection reset)');
-		expect((error as { description?: string }).description).toContain('after 4 attempts');
+		expect((error as { description?: string }).description).toContain('after 6 attempts');
 		expect(JSON.stringify(error)).not.toContain(fake.skey);
-		expect(fake.calls).toHaveLength(4);
+		expect(fake.calls).toHaveLength(6);
 	});
 
-	it('two executions creating the same new user and group at once both succeed', async () => {
+	const newMember = () =>
+		membershipEvent('group.member_added', { id: '00uNEW', login: 'new.user' }, { id: '00gVPN', name: 'VPN' });
+
+	it('two executions of one process creating the same user and group at once take turns: one writes', async () => {
 		fake = await startDuo();
-		const event = () =>
-			membershipEvent('group.member_added', { id: '00uNEW', login: 'new.user' }, { id: '00gVPN', name: 'VPN' });
-		const [first, second] = await Promise.all([applyEvents(fake, [event()]), applyEvents(fake, [event()])]);
-		expect([first[0].action, second[0].action].sort()).toEqual(['group_added', 'group_added']);
-		expect(first[0].error ?? second[0].error).toBeUndefined();
+		const [first, second] = await Promise.all([applyEvents(fake, [newMember()]), applyEvents(fake, [newMember()])]);
+		expect([first[0].action, second[0].action].sort()).toEqual(['group_added', 'unchanged']);
+		expect(fake.counts().writes).toBe(3);
+		expect(fake.snapshot().users.map((user) => [user.username, user.groupNames])).toEqual([['new.user', ['VPN']]]);
+	});
+
+	it('two processes creating the same new user and group at once both succeed', async () => {
+		fake = await startDuo();
+		// Both look the user up before either creates it.
+		fake.injectFaults({ status: 'delay', ms: 300, count: 2, route: 'GET /admin/v1/users' });
+		// The same Duo account under a second host name: nothing in this process's memory is shared.
+		const elsewhere = { credentials: duoCredentials(fake, { apiHostname: fake.url.replace('127.0.0.1', 'localhost') }) };
+		const [first, second] = await Promise.all([
+			applyEvents(fake, [newMember()]),
+			applyEvents(fake, [newMember()], {}, {}, elsewhere),
+		]);
+		expect([first[0].error, second[0].error]).toEqual([undefined, undefined]);
+		expect([first[0].action, second[0].action]).toEqual(expect.arrayContaining(['group_added']));
 		const snapshot = fake.snapshot();
 		expect(snapshot.users.map((user) => [user.username, user.groupNames])).toEqual([['new.user', ['VPN']]]);
 		expect(snapshot.groups.map((group) => group.name)).toEqual(['VPN']);
+		expect(fake.calls.filter((call) => call.status === 400).map((call) => call.route)).toEqual(
+			expect.arrayContaining(['POST /admin/v1/users']),
+		);
 	});
 });
 

@@ -142,7 +142,7 @@ describe('retries and convergence', () => {
 		expect(fake.counts().total).toBe(7);
 	});
 
-	it('retries 5xx three times, and never retries other 4xx', async () => {
+	it('retries 5xx five times, and never retries other 4xx', async () => {
 		fake = await startDuo({ groups: [{ name: 'A' }, { name: 'B' }] });
 		fake.injectFaults({ status: 500, count: 100 });
 		await expect(
@@ -150,7 +150,7 @@ describe('retries and convergence', () => {
 		).rejects.toMatchObject({
 			message: 'Duo: Unknown internal server error [code 50001]',
 		});
-		expect(fake.counts().total).toBe(4);
+		expect(fake.counts().total).toBe(6);
 
 		fake.clearFaults();
 		fake.resetCounts();
