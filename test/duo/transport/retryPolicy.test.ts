@@ -16,7 +16,7 @@ describe('retry policy', () => {
 		]);
 		expect([200, 400, 401, 403, 404, 405].map(retryReason)).toEqual(Array(6).fill(undefined));
 		expect(retryBudget(DEFAULT_RETRY_POLICY, 'rateLimit')).toBe(6);
-		expect(retryBudget(DEFAULT_RETRY_POLICY, 'serverError')).toBe(3);
+		expect(retryBudget(DEFAULT_RETRY_POLICY, 'serverError')).toBe(5);
 	});
 
 	it("waits 1, 2, 4, 8, 16, 32 s plus up to 1 s of jitter, like Duo's SDKs", () => {
