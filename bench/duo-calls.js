@@ -9,69 +9,20 @@
 // delivery. The end state is checked against the workload's expected Duo state.
 //   node bench/duo-calls.js [--events 5000] [--rate 50] [--skip-baseline]
 'use strict';
-require('../scripts/lib/register-ts');
 const { performance } = require('node:perf_hooks');
 const { generateMix, numberArg, writeResult } = require('./lib');
 const { createNaiveClient } = require('./baseline/naiveGroupSync');
 const { startFakeOkta } = require('../sandbox/okta/server');
 const { startFakeDuo } = require('../sandbox/duo/server');
-const { runWebhook, executeNode } = require('../test/harness/engine.ts');
-const { IdpEventTrigger } = require('../nodes/IdpEventTrigger/IdpEventTrigger.node.ts');
-const { DuoSecurity } = require('../nodes/DuoSecurity/DuoSecurity.node.ts');
-const { OktaIdpApi } = require('../credentials/OktaIdpApi.credentials.ts');
-const { DuoAdminApi } = require('../credentials/DuoAdminApi.credentials.ts');
-const { IDENTITY_EVENT_TYPES } = require('../nodes/shared/model/index.ts');
+const { IKEY, SKEY, applyToDuo, checkEndState, oktaDirectory, throughTrigger } = require('./mixRun');
 
 const EVENTS = numberArg('events', 5000);
 const RATE = numberArg('rate', 50);
-const SECRET = 'bench-hook-secret';
-const IKEY = 'DIBENCHBENCHBENCH001';
-const SKEY = 'bench-secret-key-0123456789abcdefghijklmn';
-
-function oktaDirectory(mix) {
-	const groups = mix.okta.groups.map((g) => ({ id: g.id, name: g.name }));
-	return { users: mix.okta.users, groups, memberships: mix.okta.memberships };
-}
-
-/** Compares the fake Duo's state with the workload's expected end state. */
-function checkEndState(duo, expected) {
-	const snapshot = duo.snapshot();
-	const groupName = new Map(snapshot.groups.map((g) => [g.group_id, g.name]));
-	const byUsername = new Map(snapshot.users.map((u) => [u.username, u]));
-	const problems = [];
-	for (const [username, want] of Object.entries(expected.duoUsers)) {
-		const user = byUsername.get(username);
-		if (!user) { problems.push(`${username}: missing`); continue; }
-		const groups = user.groups.map((id) => groupName.get(id)).sort();
-		if (user.status !== want.status) problems.push(`${username}: status ${user.status} ≠ ${want.status}`);
-		if (user.email !== want.email) problems.push(`${username}: email ${user.email} ≠ ${want.email}`);
-		if (user.lastname !== want.lastname) problems.push(`${username}: lastname ${user.lastname} ≠ ${want.lastname}`);
-		if (JSON.stringify(groups) !== JSON.stringify(want.groups)) problems.push(`${username}: groups ${groups} ≠ ${want.groups}`);
-		if (want.devicesRemoved && user.phones.length + user.tokens.length + user.webauthn.length > 0) problems.push(`${username}: devices not removed`);
-	}
-	for (const username of expected.deleted) if (byUsername.has(username)) problems.push(`${username}: not deleted`);
-	return problems;
-}
-
-/** One IdP delivery through the real trigger (verify, parse, normalize, dedupe, enrich): the items it emits. */
-async function throughTrigger(okta, delivery, staticData) {
-	const received = await runWebhook({
-		node: new IdpEventTrigger(), staticData,
-		parameters: { provider: 'okta', registration: 'manual', events: [...IDENTITY_EVENT_TYPES], options: {} },
-		credentials: { oktaIdpApi: { orgUrl: okta.url, apiToken: 'bench-okta-token', eventHookSecret: SECRET } },
-		credentialTypes: [new OktaIdpApi()], webhookName: 'default',
-		request: { method: 'POST', headers: { authorization: SECRET, 'content-type': 'application/json' }, body: JSON.stringify(delivery) },
-	});
-	return received.workflowData?.[0] ?? [];
-}
 
 async function runOurs(mix) {
-	const okta = await startFakeOkta({ apiToken: 'bench-okta-token', ...oktaDirectory(mix) });
+	const okta = await startFakeOkta(oktaDirectory(mix));
 	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo, rateLimit: { perSecond: RATE, mode: 'delay' } });
-	// The mix resets Duo on every Okta MFA reset (its factors are Okta's own), so Reset On is "Any MFA Reset".
-	const duoParameters = { resource: 'identityEvent', operation: 'apply', usernameSource: 'login', options: { createMissingGroups: true, resetOn: 'anyReset' } };
 	const staticData = {};
-	const duoStaticData = {};
 	let events = 0;
 	const start = performance.now();
 	try {
@@ -79,13 +30,8 @@ async function runOurs(mix) {
 			const items = await throughTrigger(okta, delivery, staticData);
 			events += delivery.data.events.length;
 			if (items.length === 0) continue;
-			const [out] = await executeNode({
-				node: new DuoSecurity(), parameters: duoParameters, items, staticData: duoStaticData,
-				credentials: { duoAdminApi: { integrationKey: IKEY, secretKey: SKEY, apiHostname: duo.url } },
-				credentialTypes: [new DuoAdminApi()],
-			});
-			const failed = out.filter((item) => item.json.error);
-			if (failed.length) throw new Error(`Duo apply failed: ${JSON.stringify(failed[0].json)}`);
+			const failed = (await applyToDuo(duo, items)).filter((json) => json.error);
+			if (failed.length) throw new Error(`Duo apply failed: ${JSON.stringify(failed[0])}`);
 		}
 		const seconds = (performance.now() - start) / 1000;
 		const counts = duo.counts();
@@ -97,7 +43,7 @@ async function runOurs(mix) {
 }
 
 async function runBaseline(mix) {
-	const okta = await startFakeOkta({ apiToken: 'bench-okta-token', ...oktaDirectory(mix) });
+	const okta = await startFakeOkta(oktaDirectory(mix));
 	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo, rateLimit: { perSecond: RATE, mode: 'delay' } });
 	const client = createNaiveClient({ baseUrl: duo.url, host: duo.host, ikey: IKEY, skey: SKEY });
 	const staticData = {};

@@ -60,6 +60,11 @@ export interface UserIntent {
 	 * other than a creation or a profile update cost no write of their own for it.
 	 */
 	anchorRidesAlong?: boolean;
+	/**
+	 * Groups the IdP reports the user in (when the event carries them), as MFA groups: the user joins
+	 * those that exist. Nothing is removed or created for them; membership events and Sync Groups do that.
+	 */
+	groups?: Array<{ name: string; markers: string[] }>;
 	/** Why the IdP's current state, not the event type, decided. */
 	note?: string;
 }
@@ -141,10 +146,26 @@ function goneFromIdp(event: IdentityEvent): SkipIntent {
 	};
 }
 
+/** The IdP groups the event's user is in, mapped to MFA group names; excluded groups left out. */
+function reportedGroups(event: IdentityEvent & { user: IdentityUser }, options: ApplyOptions, except?: string) {
+	if (!event.user.groups) return undefined;
+	const groups: Array<{ name: string; markers: string[] }> = [];
+	for (const group of event.user.groups) {
+		if (group.id === except || group.name === undefined) continue;
+		const mapped = options.groupName(group.name);
+		if ('name' in mapped) {
+			const markers = groupMarkers({ idp: event.source.idp, tenant: event.source.tenant, id: group.id });
+			groups.push({ name: mapped.name, markers });
+		}
+	}
+	return groups;
+}
+
 /** The user part of an event whose user the identity provider just reported (enrichment). */
 function enrichedUserIntent(event: UserEvent, options: ApplyOptions): UserIntent | SkipIntent {
 	const desired = options.desiredUser(event.user, event);
-	const intent: UserIntent = { ...baseUserIntent(event, desired), updateProfile: true };
+	const groups = reportedGroups(event, options);
+	const intent: UserIntent = { ...baseUserIntent(event, desired), updateProfile: true, ...(groups ? { groups } : {}) };
 	const current = statusFor(event.user.status);
 	const reported = `the identity provider reports the user ${statusText(event.user)} (${asOfText(event)})`;
 	switch (event.type) {
@@ -213,12 +234,14 @@ function membershipIntent(event: MembershipEvent, options: ApplyOptions): Intent
 	const adding = event.type === 'group.member_added';
 	const enriched = event.enrichment?.status === 'enriched';
 	const desired = options.desiredUser(event.user, event);
+	const groups = enriched ? reportedGroups(event, options, event.group.id) : undefined;
 	const user: UserIntent = {
 		...baseUserIntent(event, desired),
 		create: adding ? 'ifActive' : 'no',
 		updateProfile: enriched,
 		remember: enriched,
 		...(enriched ? { status: statusFor(event.user.status) } : {}),
+		...(groups ? { groups } : {}),
 	};
 	const source = { idp: event.source.idp, tenant: event.source.tenant, id: event.group.id };
 	const markers = groupMarkers(source);

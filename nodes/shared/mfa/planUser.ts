@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { createFields, profileDiff } from './desiredUser';
 import type { UserIntent } from './intents';
-import type { MfaUser, UserChanges } from './port';
+import type { MfaGroup, MfaUser, UserChanges } from './port';
 import { targetNotFound, type ActionResult, type Change, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { newerThan } from './watermarks';
@@ -19,6 +19,8 @@ export interface UserObservation {
 	usernameOwner?: MfaUser;
 	/** This process's watermark for the user (epoch milliseconds). */
 	remembered?: number;
+	/** Groups of the intent's `groups` that exist and the user is not in yet. */
+	joinable?: MfaGroup[];
 }
 
 export const userIds = (user: MfaUser | undefined) =>
@@ -32,7 +34,12 @@ export function staleReason(intent: UserIntent, observed: UserObservation): stri
 	return `stale: the state in this event (as of ${intent.ordering.asOf}) is older than the state last applied to this user (as of ${newer})`;
 }
 
-function planCreate(intent: UserIntent, watermark: string | undefined, scope: ItemScope): Plan {
+function planCreate(
+	intent: UserIntent,
+	watermark: string | undefined,
+	joinable: MfaGroup[],
+	scope: ItemScope,
+): Plan {
 	if (intent.remove || intent.create === 'no') {
 		return { steps: [], result: targetNotFound(scope, 'user', intent.label) };
 	}
@@ -54,10 +61,16 @@ function planCreate(intent: UserIntent, watermark: string | undefined, scope: It
 	const changes: Record<string, Change> = { username: { from: null, to: username } };
 	for (const [field, value] of Object.entries(fields)) changes[field] = { from: null, to: value };
 	if (status) changes.status = { from: null, to: status };
+	const joins = joinSteps('new', joinable);
+	for (const group of joinable) changes[`group:${group.name}`] = { from: false, to: true };
 	return {
-		steps: [{ op: 'createUser', user: { username, fields, status, watermark } }],
+		steps: [{ op: 'createUser', user: { username, fields, status, watermark } }, ...joins],
 		result: { action: 'created', username, changes, ...(intent.note ? { reason: intent.note } : {}) },
 	};
+}
+
+function joinSteps(user: MfaUser | 'new', groups: MfaGroup[]): PlannedStep[] {
+	return groups.map((group) => ({ op: 'addMember', user, group }));
 }
 
 function assertUsernameFree(user: MfaUser, username: string, observed: UserObservation, scope: ItemScope) {
@@ -90,7 +103,8 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 	const stale = staleReason(intent, observed);
 	if (stale) return { steps: [], result: { action: 'unchanged', reason: stale, ...userIds(user) } };
 	const watermark = intent.remember ? intent.ordering?.asOf : undefined;
-	if (!user) return planCreate(intent, watermark, scope);
+	const joinable = intent.remove ? [] : (observed.joinable ?? []);
+	if (!user) return planCreate(intent, watermark, joinable, scope);
 	const ids = userIds(user);
 	if (intent.remove === 'delete') {
 		return {
@@ -118,6 +132,8 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 		delete diff[anchorField];
 		delete changes.fields;
 	}
+	const writes = Object.keys(diff).length > 0;
+	for (const group of joinable) diff[`group:${group.name}`] = { from: false, to: true };
 	if (Object.keys(diff).length === 0) {
 		const reason = unchangedReason(intent, user, target);
 		return { steps: [], result: { action: 'unchanged', ...ids, ...(reason ? { reason } : {}) } };
@@ -125,7 +141,10 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 	const action =
 		changes.status === 'disabled' ? 'disabled' : changes.status === 'active' ? 'enabled' : 'updated';
 	return {
-		steps: [{ op: 'updateUser', user, changes: { ...changes, ...(watermark ? { watermark } : {}) } }],
+		steps: [
+			...(writes ? [{ op: 'updateUser' as const, user, changes: { ...changes, ...(watermark ? { watermark } : {}) } }] : []),
+			...joinSteps(user, joinable),
+		],
 		result: {
 			action,
 			...ids,

@@ -6,7 +6,8 @@ import { planMembership } from './planMembership';
 import { planReset } from './planReset';
 import { planUser, type Plan, type UserObservation } from './planUser';
 import { withLock } from './locks';
-import type { MfaDirectory, MfaGroup, UserRef } from './port';
+import { carriesMarker } from './anchors';
+import type { MfaDirectory, MfaGroup, MfaUser, UserRef } from './port';
 import { targetNotFound, type ActionResult, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { remember, rememberedAt } from './watermarks';
@@ -19,6 +20,19 @@ export interface Outcome {
 	steps: PlannedStep[];
 }
 
+/** The groups of the intent's `groups` that exist and the user is not in yet. */
+async function joinableGroups(port: MfaDirectory, intent: UserIntent, user: MfaUser | undefined): Promise<MfaGroup[]> {
+	const joinable: MfaGroup[] = [];
+	for (const wanted of intent.groups ?? []) {
+		const named = (group: MfaGroup) =>
+			carriesMarker(group, wanted.markers) || group.name.toLowerCase() === wanted.name.toLowerCase();
+		if (user?.groups.some(named) || joinable.some(named)) continue;
+		const group = await port.findGroup({ markers: wanted.markers, name: wanted.name });
+		if (group && !user?.groups.some((g) => g.id === group.id)) joinable.push(group);
+	}
+	return joinable;
+}
+
 async function observeUser(port: MfaDirectory, intent: UserIntent): Promise<UserObservation> {
 	const user = await port.findUser(intent.ref);
 	const username = intent.desired?.username;
@@ -27,6 +41,7 @@ async function observeUser(port: MfaDirectory, intent: UserIntent): Promise<User
 		user,
 		usernameOwner: renaming ? await port.findUser({ username }) : undefined,
 		remembered: intent.ordering ? rememberedAt(port.accountKey, 'user', intent.ordering.subject) : undefined,
+		joinable: intent.groups && port.capabilities.groups ? await joinableGroups(port, intent, user) : [],
 	};
 }
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// The reliability suite's in-process half: the standard Okta → Duo mix through the real trigger and Duo node
+// (bench/mixRun.js), with enrichment and Include Groups on, and the trigger's duplicate window off so every
+// duplicate reaches Duo.
+//   1. reference: every delivery once, in order;
+//   2. every delivery twice (half of them one after the other, half at once), in a shuffled order;
+//   3. every delivery once, in order, against a Duo that answers 20% of calls 429, 5% 500, and loses 5% of
+//      answers after the write took effect.
+// Each must reach the workload's exact end state with no failed item; 2 may not write more than 1.
+//   node scripts/reliability/duoUnderStress.js [--events 5000]
+'use strict';
+const { performance } = require('node:perf_hooks');
+const { generateMix, numberArg } = require('../../bench/lib');
+const { IKEY, SKEY, applyToDuo, checkEndState, oktaDirectory, throughTrigger } = require('../../bench/mixRun');
+const { startFakeOkta } = require('../../sandbox/okta/server');
+const { startFakeDuo } = require('../../sandbox/duo/server');
+
+const TRIGGER = { includeGroups: true, dedupeWindowMinutes: 0 };
+const DUO = { retryBaseDelayMs: 5 };
+
+function shuffled(items, seed) {
+	let s = seed >>> 0;
+	const random = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+	const copy = [...items];
+	for (let i = copy.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[copy[i], copy[j]] = [copy[j], copy[i]];
+	}
+	return copy;
+}
+
+async function run(mix, name, schedule, faults = []) {
+	const okta = await startFakeOkta(oktaDirectory(mix));
+	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo });
+	for (const fault of faults) duo.injectFaults(fault);
+	const staticData = {};
+	let failed = 0;
+	let executions = 0;
+	const once = async (delivery) => {
+		const items = await throughTrigger(okta, delivery, staticData, TRIGGER);
+		if (items.length === 0) return;
+		executions += 1;
+		failed += (await applyToDuo(duo, items, DUO)).filter((json) => json.error).length;
+	};
+	const started = performance.now();
+	try {
+		for (const step of schedule) {
+			if (step.times === 1) await once(step.delivery);
+			else if (step.together) await Promise.all([once(step.delivery), once(step.delivery)]);
+			else {
+				await once(step.delivery);
+				await once(step.delivery);
+			}
+		}
+		const counts = duo.counts();
+		const statuses = {};
+		for (const call of duo.calls) statuses[call.status] = (statuses[call.status] ?? 0) + 1;
+		return { name, seconds: (performance.now() - started) / 1000, counts, statuses, failed, executions, problems: checkEndState(duo, mix.expected) };
+	} finally {
+		await okta.close();
+		await duo.close();
+	}
+}
+
+(async () => {
+	process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
+	const mix = generateMix({ events: numberArg('events', 5000) });
+	const inOrder = mix.deliveries.map((delivery) => ({ delivery, times: 1 }));
+	const reference = await run(mix, 'reference: each delivery once, in order', inOrder);
+	const doubled = await run(
+		mix,
+		'each delivery twice (sequential / concurrent), shuffled',
+		shuffled(mix.deliveries, 7).map((delivery, index) => ({ delivery, times: 2, together: index % 2 === 0 })),
+	);
+	const faulty = await run(mix, 'Duo: 20% 429, 5% 500, 5% answers lost after the write', inOrder, [
+		{ status: 429, rate: 0.2, seed: 11 },
+		{ status: 500, rate: 0.0625, seed: 12 },
+		{ status: 'reset', rate: 0.0667, seed: 13, method: 'POST', afterApply: true },
+		{ status: 'reset', rate: 0.0667, seed: 14, method: 'DELETE', afterApply: true },
+	]);
+	const lines = [];
+	let ok = true;
+	for (const result of [reference, doubled, faulty]) {
+		const pass = result.problems.length === 0 && result.failed === 0;
+		ok &&= pass;
+		lines.push(
+			`${pass ? 'ok  ' : 'FAIL'} ${result.name}: ${result.executions} executions, ${result.counts.total} Duo calls (${result.counts.writes} writes), ${result.seconds.toFixed(1)} s, failed items ${result.failed}, end-state differences ${result.problems.length}`,
+		);
+		if (result.problems.length) lines.push(...result.problems.slice(0, 5).map((problem) => `       ${problem}`));
+	}
+	const extraWrites = doubled.counts.writes - reference.counts.writes;
+	ok &&= extraWrites <= 0;
+	lines.push(`${extraWrites <= 0 ? 'ok  ' : 'FAIL'} duplicates and shuffling add ${extraWrites} writes (goal: 0)`);
+	const injected = Object.entries(faulty.statuses).filter(([status]) => status !== '200').map(([status, n]) => `${n}× ${status}`).join(', ');
+	lines.push(
+		`     under faults (${injected}): ${(faulty.counts.total / reference.counts.total).toFixed(2)}× the calls and ${(faulty.seconds / reference.seconds).toFixed(2)}× the time of the fault-free run`,
+	);
+	console.log(`Reliability, in-process (${mix.lowerBound.events}-event standard mix, ${mix.lowerBound.deliveries} deliveries):`);
+	for (const line of lines) console.log(`  ${line}`);
+	process.exitCode = ok ? 0 : 1;
+})().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
