@@ -92,16 +92,18 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		const { staticData, hosted, state } = await activate(automatic());
 		const subscriptions = [...graph.subscriptions.values()];
 		expect(subscriptions.map((s) => s.resource).sort()).toEqual(['/groups', '/users']);
+		const clientState = String(subscriptions[0].clientState);
 		for (const subscription of subscriptions) {
 			expect(subscription).toMatchObject({
 				changeType: 'updated,deleted',
 				notificationUrl: hosted.url,
 				lifecycleNotificationUrl: hosted.url,
-				clientState: state.graphClientState,
+				clientState,
 			});
 			expect(Date.parse(subscription.expirationDateTime) - Date.now()).toBeGreaterThan(28 * DAY);
 		}
-		expect(state.graphClientState).toMatch(/^[\w-]{64}$/);
+		expect(clientState).toMatch(/^[\w-]{43}$/);
+		expect(JSON.stringify(staticData)).not.toContain(clientState);
 		expect(graph.validations).toHaveLength(4);
 		expect(graph.validations.every((v) => v.ok && v.contentType?.startsWith('text/plain'))).toBe(
 			true,
@@ -117,7 +119,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		expect(await hook(automatic(), staticData, hosted.url, 'delete')).toBe(true);
 		expect(graph.subscriptions.size).toBe(0);
 		expect(state.graphSubscriptions).toBeUndefined();
-		expect(state.graphClientState).toBeUndefined();
+		expect(staticData).not.toHaveProperty('secretTag');
 	});
 
 	it('tells created, suspended, reactivated, updated and deleted users apart', async () => {
@@ -335,12 +337,13 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 	it('recreates a subscription Graph removed and emits sync.events_missed for a reconcile', async () => {
 		const { hosted, state } = await activate(automatic());
 		const removedId = subscriptionOf(state, 'groups').id;
+		const { clientState } = graph.subscriptions.get(removedId) ?? {};
 		await graph.lifecycle(removedId, 'subscriptionRemoved');
 		const recreated = subscriptionOf(state, 'groups');
 		expect(recreated.id).not.toBe(removedId);
 		expect(graph.subscriptions.get(recreated.id)).toMatchObject({
 			resource: '/groups',
-			clientState: state.graphClientState,
+			clientState,
 			notificationUrl: hosted.url,
 		});
 		expect(lastItems(hosted)).toMatchObject([
@@ -459,7 +462,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		expect(graph.requests.filter((r) => r.path === `/v1.0/users/${JANE}`)).toHaveLength(2);
 	});
 
-	it('still classifies when enrichment is off', async () => {
+	it('still classifies when enrichment is off, and says the user was read', async () => {
 		const { hosted } = await activate(automatic(undefined, { enrich: false }));
 		graph.updateUser(JANE, { accountEnabled: false });
 		await graph.flush();
@@ -467,9 +470,12 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 			{
 				type: 'user.suspended',
 				user: { id: JANE, status: 'suspended' },
-				enrichment: { status: 'off' },
+				enrichment: { status: 'enriched', observedAt: expect.any(String) },
 			},
 		]);
+		graph.addMember(GROUP, JOHN);
+		await graph.flush();
+		expect(lastItems(hosted)).toMatchObject([{ type: 'group.member_added', enrichment: { status: 'off' } }]);
 	});
 
 	it('tests the credential with a client-credentials token request', async () => {
