@@ -29,7 +29,10 @@ export interface HostedTrigger {
  */
 export async function hostTrigger(options: {
 	parameters: INodeParameters;
-	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The credentials, or a function that gives them for each request. */
+	credentials:
+		| Record<string, ICredentialDataDecryptedObject>
+		| (() => Record<string, ICredentialDataDecryptedObject>);
 	credentialTypes: ICredentialType[];
 	staticData: IDataObject;
 }): Promise<HostedTrigger> {
@@ -39,7 +42,8 @@ export async function hostTrigger(options: {
 		const result = await runWebhook({
 			node: new IdpEventTrigger(),
 			parameters: options.parameters,
-			credentials: options.credentials,
+			credentials:
+				typeof options.credentials === 'function' ? options.credentials() : options.credentials,
 			credentialTypes: options.credentialTypes,
 			webhookName: request.method === 'GET' ? 'setup' : 'default',
 			request: {
