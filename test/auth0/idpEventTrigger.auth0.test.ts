@@ -89,7 +89,7 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 		});
 		expect(stream.sink.httpAuthorization).toMatch(/^Bearer [\w-]{43}$/);
 		expect(staticData).toEqual({ logStreamId: stream.id, secretTag: expect.any(String) });
-		expect(JSON.stringify(staticData)).not.toContain(stream.sink.httpAuthorization.slice(7));
+		expect(JSON.stringify(staticData)).not.toContain(String(stream.sink.httpAuthorization).slice(7));
 		expect(await hook(automatic, staticData, hosted.url, 'checkExists')).toBe(true);
 
 		await auth0.admin('PATCH', `/api/v2/users/${encodeURIComponent(JANE)}`, { blocked: true });

@@ -107,7 +107,10 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 			graphBaseUrl: `${apiUrl}/v1.0`,
 			loginBaseUrl: apiUrl,
 		}),
-		seeds: entraFixtureNames().map((name) => parse(entraFixtureText(name))),
+		// subscriptions that do not need renewing, as most deliveries find them
+		seeds: entraFixtureNames().map((name) =>
+			parse(entraFixtureText(name).replace(/"subscriptionExpirationDateTime": "[^"]+"/g, `"subscriptionExpirationDateTime": "${new Date(Date.now() + 20 * 86_400_000).toISOString()}"`)),
+		),
 		request: (body, secret) => post(withClientState(body, secret), {}),
 	},
 ];
@@ -122,7 +125,8 @@ export function triggerSource(name: TriggerSource['name']): TriggerSource {
 export async function deliverTo(
 	source: TriggerSource,
 	options: {
-		parameters?: Partial<INodeParameters>;
+		/** Replaces the defaults: manual registration, every event type, enrichment off. */
+		parameters?: Record<string, unknown>;
 		credentials?: ICredentialDataDecryptedObject;
 		staticData: IDataObject;
 		request: WebhookRequest;
@@ -135,7 +139,7 @@ export async function deliverTo(
 			registration: 'manual',
 			events: [...IDENTITY_EVENT_TYPES],
 			options: { enrich: false },
-			...options.parameters,
+			...(options.parameters as INodeParameters | undefined),
 		},
 		credentials: { [source.credentialName]: options.credentials ?? source.credentials() },
 		credentialTypes: [new source.credentialType()],

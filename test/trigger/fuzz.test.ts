@@ -189,7 +189,7 @@ describe('fuzzing the trigger with generated and mutated deliveries', () => {
 				try {
 					result = await deliverTo(source, { parameters: { options: generated.options }, staticData: {}, request });
 				} catch (error) {
-					problems.push(`#${index}: threw ${(error as Error).message}`);
+					problems.push(`#${index}: threw ${(error as Error).stack ?? String(error)}`);
 					return;
 				}
 				statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);

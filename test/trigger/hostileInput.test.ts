@@ -30,7 +30,7 @@ const auth0Log = (fields: IDataObject = {}): IDataObject => {
 	return { log_id: data.log_id, data };
 };
 const cloudEvent = (fields: IDataObject = {}): IDataObject => ({ ...(auth0Fixture('event.user.created') as IDataObject), ...fields });
-const notification = (fields: IDataObject = {}): IDataObject => ({ ...entraFixture('users.deleted').value[0], ...fields });
+const notification = (fields: IDataObject = {}): IDataObject => ({ ...(entraFixture('users.deleted').value[0] as IDataObject), ...fields });
 
 /** For each source: a delivery whose events carry the given ids, types and one value deep down. */
 const builders: Record<Name, { deep(): unknown; named(id: string, types: string[]): unknown; many(count: number): unknown; login(value: string): unknown }> = {
@@ -171,5 +171,26 @@ describe.each(NAMES)('%s deliveries built to break the trigger', (name) => {
 		const raised = await deliver(build.many(1001), {}, { enrich: false, maxEventsPerDelivery: 2000 });
 		expect(raised.status).toBeLessThan(300);
 		expect(JSON.parse(raised.body).received).toBe(1001);
+	});
+});
+
+describe('values the IdP did not send as text', () => {
+	beforeEach(() => {
+		jest.spyOn(n8nLogger(), 'info').mockImplementation(() => undefined);
+		jest.spyOn(n8nLogger(), 'warn').mockImplementation(() => undefined);
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it('ignores an Auth0 Management API log whose method or path is an object that cannot become text', async () => {
+		const source = triggerSource('auth0 logs');
+		const [entry] = auth0Fixture('log.sapi.block-user') as Array<{ log_id: string; data: { details: { request: IDataObject } } }>;
+		const unprintable = JSON.parse('{"toString": 1, "valueOf": 2}') as IDataObject;
+		const logs = [
+			{ ...entry, data: { ...entry.data, details: { ...entry.data.details, request: { ...entry.data.details.request, method: unprintable } } } },
+			{ ...entry, log_id: 'other', data: { ...entry.data, log_id: 'other', details: { ...entry.data.details, request: { ...entry.data.details.request, path: unprintable } } } },
+		];
+		const result = await deliverTo(source, { staticData: {}, request: source.request(logs, source.manualSecret) });
+		expect(result.status).toBe(200);
+		expect(JSON.parse(result.body)).toMatchObject({ received: 2, emitted: 0 });
 	});
 });

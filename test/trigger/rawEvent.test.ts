@@ -35,7 +35,7 @@ const cases: Array<[TriggerSource['name'], () => unknown]> = [
 			})),
 	],
 	['auth0 events', () => withSecrets(auth0Fixture('event.user.created') as IDataObject)],
-	['entra', () => ({ value: entraFixture('users.deleted').value.map(withSecrets) })],
+	['entra', () => ({ value: (entraFixture('users.deleted').value as IDataObject[]).map(withSecrets) })],
 ];
 
 describe('Include Raw Event keeps no secret in execution data', () => {

@@ -26,18 +26,18 @@ export function identityUserFromOkta(user: OktaUser, groups?: OktaGroup[]): Iden
 	const givenName = text(profile.firstName);
 	const familyName = text(profile.lastName);
 	return {
-		id: String(user.id),
+		id: text(user.id) ?? '',
 		login: text(profile.login),
 		email: text(profile.email),
 		givenName,
 		familyName,
 		displayName:
 			text(profile.displayName) ?? ([givenName, familyName].filter(Boolean).join(' ') || undefined),
-		status: ownValue(STATUS_MAP, String(user.status)) ?? 'unknown',
+		status: ownValue(STATUS_MAP, text(user.status) ?? '') ?? 'unknown',
 		...(groups
 			? {
 					groups: groups.map((group) => ({
-						id: String(group.id),
+						id: text(group.id) ?? '',
 						name: text((group.profile as unknown as Record<string, unknown> | undefined)?.name),
 					})),
 				}
