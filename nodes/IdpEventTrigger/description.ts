@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { IDENTITY_EVENT_TYPES, identityEventTypeOptions } from '../shared/model';
+import { DEFAULT_MAX_EVENTS_PER_DELIVERY } from './options';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -124,7 +125,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'maxEventsPerDelivery',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 1000,
+				default: DEFAULT_MAX_EVENTS_PER_DELIVERY,
 				description:
 					'A delivery carrying more events than this is refused with HTTP 413 and starts no execution, so nothing of it is half-applied and no single execution grows too large for n8n to store and show. Identity providers send far fewer per delivery; raise it only if yours is refused.',
 			},

@@ -58,6 +58,15 @@ function withClientState(body: unknown, secret: string | undefined): unknown {
 	};
 }
 
+/** Log Streams and Event Streams share Auth0's credential and the Authorization header. */
+const AUTH0 = {
+	provider: 'auth0',
+	credentialName: 'auth0IdpApi',
+	credentialType: Auth0IdpApi,
+	manualSecret: 'auth0-manual-stream-token-0123',
+	credentials: (apiUrl = UNREACHABLE) => ({ domain: apiUrl, clientId: 'c', clientSecret: 's', streamToken: 'auth0-manual-stream-token-0123' }),
+} as const;
+
 export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		name: 'okta',
@@ -70,24 +79,16 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		request: (body, secret) => post(body, secret === undefined ? {} : { authorization: secret }),
 	},
 	{
+		...AUTH0,
 		name: 'auth0 logs',
-		provider: 'auth0',
-		credentialName: 'auth0IdpApi',
-		credentialType: Auth0IdpApi,
-		manualSecret: 'auth0-manual-stream-token-0123',
-		credentials: (apiUrl = UNREACHABLE) => ({ domain: apiUrl, clientId: 'c', clientSecret: 's', streamToken: 'auth0-manual-stream-token-0123' }),
 		seeds: auth0FixtureNames()
 			.filter((name) => name.startsWith('log.') && name !== 'log.batch')
 			.map((name) => parse(auth0FixtureText(name))),
 		request: (body, secret) => post(body, secret === undefined ? {} : { authorization: secret }),
 	},
 	{
+		...AUTH0,
 		name: 'auth0 events',
-		provider: 'auth0',
-		credentialName: 'auth0IdpApi',
-		credentialType: Auth0IdpApi,
-		manualSecret: 'auth0-manual-stream-token-0123',
-		credentials: (apiUrl = UNREACHABLE) => ({ domain: apiUrl, clientId: 'c', clientSecret: 's', streamToken: 'auth0-manual-stream-token-0123' }),
 		seeds: auth0FixtureNames()
 			.filter((name) => name.startsWith('event.'))
 			.map((name) => parse(auth0FixtureText(name))),

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isWellFormed } from '../../nodes/shared/security/unicodeText';
 import { IdentityEventSchema } from '../../nodes/shared/model';
 import { n8nLogger } from '../harness/n8nContainer';
+import { seededRandom } from '../helpers/seededRandom';
 import {
 	TRIGGER_SOURCES,
 	deliverTo,
@@ -12,18 +13,6 @@ import {
 
 const BODIES_PER_SOURCE = Number(process.env.FUZZ_BODIES ?? 10_000);
 const ALLOWED_STATUSES = new Set([200, 202, 400, 401, 413, 422]);
-
-/** A small deterministic generator, so a failing body can be rebuilt from its index. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -176,7 +165,7 @@ describe('fuzzing the trigger with generated and mutated deliveries', () => {
 	it.each(TRIGGER_SOURCES.map((source) => [source.name, source] as const))(
 		`%s: ${BODIES_PER_SOURCE} bodies, every reply 2xx/400/401/413/422, never a thrown error, and only schema-valid events`,
 		async (name, source) => {
-			const next = random(name.length * 7919);
+			const next = seededRandom(name.length * 7919);
 			const cases = Array.from({ length: BODIES_PER_SOURCE }, () => generate(source, next));
 			const statuses = new Map<number, number>();
 			const problems: string[] = [];

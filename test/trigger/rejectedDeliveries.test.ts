@@ -1,19 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { n8nLogger } from '../harness/n8nContainer';
+import { seededRandom } from '../helpers/seededRandom';
 import { TRIGGER_SOURCES, deliverTo, eachConcurrently, type TriggerSource } from '../helpers/triggerSources';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -75,7 +64,7 @@ describe.each(TRIGGER_SOURCES)('$name deliveries with a bad or missing secret', 
 	});
 
 	it('are refused with 401 a thousand times, start nothing and leave static data exactly as it was', async () => {
-		const secrets = wrongSecrets(source.manualSecret, source.name === 'entra', random(source.name.length));
+		const secrets = wrongSecrets(source.manualSecret, source.name === 'entra', seededRandom(source.name.length));
 		const problems: string[] = [];
 		const statuses = new Map<number, number>();
 		await eachConcurrently(secrets, 4, async (secret, index) => {
