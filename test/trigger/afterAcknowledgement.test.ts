@@ -1,6 +1,7 @@
 import { entraProvider } from '../../nodes/IdpEventTrigger/providers/entra';
 import { oktaProvider } from '../../nodes/IdpEventTrigger/providers/okta';
 import { IdentityEventSchema } from '../../nodes/shared/model';
+import { startFakeOkta } from '../../sandbox/okta/server';
 import { entraFixture } from '../entra/support/fixtures';
 import { n8nLogger } from '../harness/n8nContainer';
 import { oktaFixture } from '../helpers/oktaFixtures';
@@ -10,7 +11,7 @@ import { deliverTo, triggerSource } from '../helpers/triggerSources';
  * The IdP has been told the delivery was received before classification and enrichment run: a
  * throw there must not lose it.
  */
-describe('work after the acknowledgement that throws', () => {
+describe('work after the acknowledgement', () => {
 	let warn: jest.SpyInstance;
 	beforeEach(() => {
 		jest.spyOn(n8nLogger(), 'info').mockImplementation(() => undefined);
@@ -68,6 +69,32 @@ describe('work after the acknowledgement that throws', () => {
 				status: 'failed',
 				message: 'Classifying the delivery failed after it was acknowledged: directory unreachable',
 			});
+		}
+	});
+
+	it("replaces text the IdP's API returned that is not well-formed Unicode, and says so on the event", async () => {
+		const delivery = oktaFixture('user.lifecycle.create');
+		const userId = delivery.data.events[0].target[0].id as string;
+		const okta = await startFakeOkta({ users: [{ id: userId, profile: { login: 'jane.doe@acme.test', firstName: 'Ja\ud800ne' } }] });
+		try {
+			const source = triggerSource('okta');
+			const result = await deliverTo(source, {
+				parameters: { options: {} },
+				credentials: { ...source.credentials(okta.url), apiToken: okta.apiToken },
+				staticData: {},
+				request: source.request(delivery, source.manualSecret),
+			});
+			const [event] = (result.workflowData?.[0] ?? []).map((item) => IdentityEventSchema.parse(item.json));
+			expect(event.type === 'user.created' && event.user.givenName).toBe('Ja\ufffdne');
+			expect(event.enrichment).toEqual({
+				status: 'failed',
+				message: expect.stringMatching(
+					/^The identity provider returned text at user\.(givenName|displayName|attributes\.firstName) that is not well-formed Unicode; lone surrogates were replaced with U\+FFFD$/,
+				),
+			});
+			expect(() => encodeURIComponent(JSON.stringify(event))).not.toThrow();
+		} finally {
+			await okta.close();
 		}
 	});
 });
