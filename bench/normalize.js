@@ -23,8 +23,8 @@ const request = { method: 'POST', headers: { authorization: SECRET, 'content-typ
 
 function once() {
 	return processDelivery(oktaSource, request, {
-		secret: SECRET, selected: IDENTITY_EVENT_TYPES, tenant: 'example.okta.com', includeRaw: false,
-		window: readWindow({}), windowMs: 86_400_000, now: Date.now(),
+		secrets: [SECRET], selected: IDENTITY_EVENT_TYPES, tenant: 'example.okta.com', includeRaw: false,
+		maxEvents: Math.max(EVENTS, 1000), window: () => readWindow({}), windowMs: 86_400_000, now: Date.now(),
 	});
 }
 

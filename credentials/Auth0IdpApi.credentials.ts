@@ -8,6 +8,7 @@ import type {
 
 import { isAuth0TokenRequest } from '../nodes/IdpEventTrigger/providers/auth0/auth0.baseUrl';
 import { addClientSecretToTokenRequest } from '../nodes/IdpEventTrigger/providers/http/clientSecretAuth';
+import { registrationKeyProperty } from '../nodes/IdpEventTrigger/registrationKeyProperty';
 
 const BASE_URL =
 	'={{/^https?:\\/\\//i.test($credentials.domain.trim()) ? $credentials.domain.trim().replace(/\\/+$/, "") : "https://" + $credentials.domain.trim().replace(/\\/+$/, "")}}';
@@ -48,6 +49,7 @@ export class Auth0IdpApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
+		registrationKeyProperty('Client Secret'),
 		{
 			displayName: 'Stream Token',
 			name: 'streamToken',
@@ -55,7 +57,7 @@ export class Auth0IdpApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for manual registration: the Authorization Token of your log stream, or the bearer token of your event stream. Auth0 sends it in the Authorization header of every delivery. Automatic registration generates its own.',
+				'Only for manual registration: the Authorization Token of your log stream, or the bearer token of your event stream. Auth0 sends it in the Authorization header of every delivery. Automatic registration derives its own (see Automatic Registration Key).',
 		},
 	];
 

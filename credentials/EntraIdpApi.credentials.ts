@@ -12,6 +12,7 @@ import {
 	isEntraTokenRequest,
 } from '../nodes/IdpEventTrigger/providers/entra/entra.urls';
 import { addClientSecretToTokenRequest } from '../nodes/IdpEventTrigger/providers/http/clientSecretAuth';
+import { registrationKeyProperty } from '../nodes/IdpEventTrigger/registrationKeyProperty';
 
 export class EntraIdpApi implements ICredentialType {
 	name = 'entraIdpApi';
@@ -50,6 +51,7 @@ export class EntraIdpApi implements ICredentialType {
 			required: true,
 			description: 'A client secret value of the app registration (not its ID)',
 		},
+		registrationKeyProperty('Client Secret'),
 		{
 			displayName: 'Client State',
 			name: 'clientStateSecret',
@@ -57,7 +59,7 @@ export class EntraIdpApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for manual registration: the clientState (at most 128 characters) of the subscriptions you created. Automatic registration generates its own.',
+				'Only for manual registration: the clientState (at most 128 characters) of the subscriptions you created. Automatic registration derives its own (see Automatic Registration Key).',
 		},
 		{
 			displayName: 'Microsoft Graph Base URL',

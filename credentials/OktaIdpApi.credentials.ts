@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { registrationKeyProperty } from '../nodes/IdpEventTrigger/registrationKeyProperty';
+
 export class OktaIdpApi implements ICredentialType {
 	name = 'oktaIdpApi';
 
@@ -32,6 +34,7 @@ export class OktaIdpApi implements ICredentialType {
 			description:
 				'An Okta API token (SSWS). Needed for automatic event hook registration (okta.eventHooks.manage) and for enrichment (okta.users.read, okta.groups.read).',
 		},
+		registrationKeyProperty('API Token'),
 		{
 			displayName: 'Event Hook Secret',
 			name: 'eventHookSecret',
@@ -39,7 +42,7 @@ export class OktaIdpApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for manual registration: the value Okta sends in the Authorization header of every delivery. Automatic registration generates its own secret.',
+				'Only for manual registration: the value Okta sends in the Authorization header of every delivery. Automatic registration derives its own (see Automatic Registration Key).',
 		},
 	];
 

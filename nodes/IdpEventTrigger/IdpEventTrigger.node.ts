@@ -9,13 +9,24 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { finishAcknowledged } from './afterAcknowledgement';
 import { triggerProperties } from './description';
 import { readSelectedEvents, readTriggerOptions } from './options';
 import { readWindow, recordSeen } from './pipeline/dedupe';
-import { processDelivery } from './pipeline/processDelivery';
+import { dedupeIds, processDelivery } from './pipeline/processDelivery';
 import type { InboundRequest } from './pipeline/request';
 import { PROVIDERS, providerModule } from './providers';
 import type { IdentityProviderModule } from './providers/provider';
+import { triggerLog } from './triggerLog';
+import {
+	WEBHOOK_PATH,
+	deliverySecrets,
+	derivedSecret,
+	forgetRegistration,
+	registeredWith,
+	registeredWithAnotherSecret,
+	rememberRegistration,
+} from './webhookSecret';
 
 function isAutomatic(ctx: IHookFunctions | IWebhookFunctions): boolean {
 	return ctx.getNodeParameter('registration', 'automatic') === 'automatic';
@@ -47,22 +58,32 @@ export class IdpEventTrigger implements INodeType {
 			displayOptions: { show: { provider: [module.id] } },
 		})),
 		webhooks: [
-			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'events' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'events' },
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
 		],
 		properties: triggerProperties,
 	};
 
 	webhookMethods = {
 		default: {
+			/**
+			 * False, so that n8n registers again, when the registration was made with another secret than
+			 * the one derived now (the key changed, or an earlier version stored a generated one).
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				return await provider(this).registration.exists(
+				const idp = provider(this);
+				const staticData = this.getWorkflowStaticData('node');
+				const secret = await derivedSecret(this, idp);
+				if (secret === undefined || !registeredWith(staticData, secret)) return false;
+				const exists = await idp.registration.exists(
 					this,
-					this.getWorkflowStaticData('node'),
+					staticData,
 					this.getNodeWebhookUrl('default') as string,
 					readSelectedEvents(this.getNodeParameter('events')),
 				);
+				if (!exists) forgetRegistration(staticData);
+				return exists;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
@@ -70,34 +91,51 @@ export class IdpEventTrigger implements INodeType {
 				if (selected.length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Select at least one event in Trigger On');
 				}
+				const idp = provider(this);
+				const secret = await derivedSecret(this, idp);
+				if (secret === undefined) {
+					throw new NodeOperationError(this.getNode(), 'The credential has no key to register the hook with', {
+						description:
+							"Automatic registration derives the hook's secret from the credential's Automatic Registration Key, or from its API secret when that is empty. Fill in one of them.",
+					});
+				}
 				const workflow = this.getWorkflow();
-				await provider(this).registration.create(
+				const staticData = this.getWorkflowStaticData('node');
+				await idp.registration.create(
 					this,
-					this.getWorkflowStaticData('node'),
+					staticData,
 					this.getNodeWebhookUrl('default') as string,
 					selected,
 					`n8n IdP MFA Sync: ${workflow.name ?? workflow.id}`,
+					secret,
 				);
+				rememberRegistration(staticData, secret);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
+				const staticData = this.getWorkflowStaticData('node');
 				try {
-					await provider(this).registration.remove(this, this.getWorkflowStaticData('node'));
+					await provider(this).registration.remove(this, staticData);
 				} catch (error) {
-					this.logger.warn(`IdP Event Trigger could not remove its registration: ${(error as Error).message}`);
+					triggerLog(this).warn(`could not remove its registration: ${(error as Error).message}`);
 					return false;
 				}
+				forgetRegistration(staticData);
 				return true;
 			},
 		},
 	};
 
+	/**
+	 * Verifies, parses and answers the delivery, then classifies and enriches. Static data is read
+	 * only after the delivery is verified, and written only for what an accepted delivery emitted.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
 		const idp = provider(this);
-		const staticData = this.getWorkflowStaticData('node');
+		const log = triggerLog(this);
 		const options = readTriggerOptions(this.getNodeParameter('options', {}) as IDataObject);
 		const request: InboundRequest = {
 			method: req.method,
@@ -111,36 +149,42 @@ export class IdpEventTrigger implements INodeType {
 			res.status(handshake.status).type(handshake.contentType).send(handshake.body);
 			return { noWebhookResponse: true };
 		}
+		const automatic = isAutomatic(this);
+		const staticData = this.getWorkflowStaticData('node');
+		const { secrets, derived, noSecretReason } = await deliverySecrets(this, idp, staticData, automatic);
 		const windowMs = options.dedupeWindowMinutes * 60_000;
 		const selected = readSelectedEvents(this.getNodeParameter('events'));
 		const result = processDelivery(idp.source, request, {
-			secret: await idp.secret(this, staticData, isAutomatic(this)),
+			secrets,
+			noSecretReason,
 			selected,
 			tenant: await idp.tenant(this),
 			includeRaw: options.includeRaw,
-			window: windowMs > 0 ? readWindow(staticData) : undefined,
+			maxEvents: options.maxEventsPerDelivery,
+			window: windowMs > 0 ? () => readWindow(staticData) : undefined,
 			windowMs,
 			now: Date.now(),
 		});
 
 		// Acknowledge before enrichment: IdPs time out within seconds and Okta retries only once.
 		res.status(result.reply.status).type(result.reply.contentType).send(result.reply.body);
-		if (result.kind === 'rejected') this.logger.warn(`IdP Event Trigger: ${result.log}`);
-		if (result.kind !== 'accepted') return { noWebhookResponse: true };
-		this.logger.info('IdP Event Trigger: delivery accepted', { ...result.summary });
-		let events = result.events;
-		if (idp.afterAcknowledge) {
-			const classified = await idp.afterAcknowledge(this, staticData, { delivery: result.delivery, events });
-			events = classified.filter((event) => selected.includes(event.type));
+		if (result.kind === 'rejected') {
+			const keyChanged =
+				result.unauthorized && derived !== undefined && registeredWithAnotherSecret(staticData, derived);
+			log.warn(
+				keyChanged
+					? `${result.log}. The credential's key changed after the hook was registered: re-publish the workflow to register it again`
+					: result.log,
+			);
 		}
+		if (result.kind !== 'accepted') return { noWebhookResponse: true };
+		log.info('delivery accepted', { ...result.summary });
+		const events = await finishAcknowledged(this, idp, staticData, result, selected, options);
 		if (events.length === 0) return { noWebhookResponse: true };
 
-		if (options.enrich) await idp.enrich(this, events, { includeGroups: options.includeGroups });
-		else for (const event of events) event.enrichment = { status: 'off' };
-
 		if (windowMs > 0) {
-			const ids = events.flatMap((event) => event.source.eventIds);
-			recordSeen(readWindow(staticData), ids, Date.now(), windowMs);
+			const ids = events.flatMap((event) => dedupeIds(idp.source, event));
+			recordSeen(staticData, readWindow(staticData), ids, Date.now(), windowMs);
 		}
 		return {
 			noWebhookResponse: true,

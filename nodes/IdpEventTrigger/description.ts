@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { IDENTITY_EVENT_TYPES, identityEventTypeOptions } from '../shared/model';
+import { DEFAULT_MAX_EVENTS_PER_DELIVERY } from './options';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -116,7 +117,17 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'includeRaw',
 				type: 'boolean',
 				default: false,
-				description: "Whether to add the identity provider's original event to each item as raw",
+				description:
+					"Whether to add the identity provider's original event to each item as raw, without members that carry secrets (Graph's clientState, tokens, passwords)",
+			},
+			{
+				displayName: 'Max Events per Delivery',
+				name: 'maxEventsPerDelivery',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_EVENTS_PER_DELIVERY,
+				description:
+					'A delivery carrying more events than this is refused with HTTP 413 and starts no execution, so nothing of it is half-applied and no single execution grows too large for n8n to store and show. Identity providers send far fewer per delivery; raise it only if yours is refused.',
 			},
 		],
 	},

@@ -16,6 +16,7 @@ function createDirectory(seed = {}) {
 	const users = new Map();
 	const deletedUsers = new Map();
 	const groups = new Map();
+	const deletedGroups = new Map();
 	/** @type {Map<string, Set<string>>} */
 	const members = new Map();
 	/** @type {Array<{seq: number, kind: 'users'|'groups', id: string, removed?: 'changed'|'deleted', member?: {id: string, removed: boolean}}>} */
@@ -61,7 +62,7 @@ function createDirectory(seed = {}) {
 	}
 
 	return {
-		users, deletedUsers, groups, members,
+		users, deletedUsers, groups, deletedGroups, members,
 		USER_PROPERTIES, GROUP_PROPERTIES,
 		/** @returns {{user: object, changes: ChangeSpec[]}} */
 		createUser(input) { const user = putUser({ createdDateTime: now(), ...input }); record({ kind: 'users', id: user.id }); return { user, changes: updated('users', user.id) }; },
@@ -105,8 +106,20 @@ function createDirectory(seed = {}) {
 			record({ kind: 'groups', id });
 			return { group, changes: updated('groups', id) };
 		},
+		/** Moves a Microsoft 365 group to deleted items; Graph notifies this as `updated`. */
+		softDeleteGroup(id) {
+			const group = groups.get(id);
+			if (!group) throw new Error(`no group ${id}`);
+			groups.delete(id);
+			members.delete(id);
+			deletedGroups.set(id, { ...group, deletedDateTime: now() });
+			record({ kind: 'groups', id, removed: 'changed' });
+			return { changes: updated('groups', id) };
+		},
+		/** Permanent deletion (security groups are never soft-deleted): notified as `deleted`. */
 		deleteGroup(id) {
 			groups.delete(id);
+			deletedGroups.delete(id);
 			members.delete(id);
 			record({ kind: 'groups', id, removed: 'deleted' });
 			return { changes: [{ kind: 'groups', changeType: 'deleted', id }] };

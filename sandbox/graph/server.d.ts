@@ -44,6 +44,7 @@ export interface FakeGraph {
 		users: Map<string, FakeGraphUser>;
 		deletedUsers: Map<string, FakeGraphUser>;
 		groups: Map<string, FakeGraphGroup>;
+		deletedGroups: Map<string, FakeGraphGroup>;
 		members: Map<string, Set<string>>;
 	};
 	subscriptions: Map<string, FakeGraphSubscription>;
@@ -64,6 +65,8 @@ export interface FakeGraph {
 	hardDeleteUser(id: string): undefined;
 	createGroup(input: Partial<FakeGraphGroup>): FakeGraphGroup;
 	updateGroup(id: string, patch: Partial<FakeGraphGroup>): FakeGraphGroup;
+	/** Moves a Microsoft 365 group to deleted items (notified as `updated`). */
+	softDeleteGroup(id: string): undefined;
 	deleteGroup(id: string): undefined;
 	addMember(groupId: string, userId: string): undefined;
 	removeMember(groupId: string, userId: string): undefined;

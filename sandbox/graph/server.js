@@ -1,8 +1,9 @@
 // A stateful fake of Microsoft Graph and the Microsoft identity platform token endpoint, on 127.0.0.1:
 // - POST /<tenant>/oauth2/v2.0/token (client_credentials, form body, scope `<origin>/.default`) with AADSTS errors;
 //   every /v1.0 call checks the bearer token and the application permission it needs.
-// - Users (soft and hard delete), groups and members with $select, $filter=accountEnabled, $top paging by
-//   @odata.nextLink, memberOf, and users/groups delta queries with deltaLinks, `@removed` and `members@delta`.
+// - Users (soft and hard delete), groups (Microsoft 365 groups soft-deleted too) and members with $select,
+//   $filter=accountEnabled, $top paging by @odata.nextLink, memberOf, directory/deletedItems/{id}, and
+//   users/groups delta queries with deltaLinks, `@removed` and `members@delta`.
 // - Subscriptions: create (validationToken POST to the notification and lifecycle URLs before answering),
 //   get, list, renew (PATCH, 41,760-minute cap), reauthorize, delete; expired ones disappear.
 // - Directory operations (createUser, updateUser, softDeleteUser, addMember, …) queue basic change notifications
@@ -136,6 +137,15 @@ async function startFakeGraph(options = {}) {
 				return page(url, users, (u) => ({ '@odata.type': '#microsoft.graph.user', ...pick(u, select) }));
 			}
 		}
+		if (method === 'GET' && (m = /^\/directory\/deletedItems\/([^/]+)$/.exec(p))) {
+			// Deleted items are read with the permission of their kind; a miss needs either.
+			const id = decodeURIComponent(m[1]);
+			const user = directory.deletedUsers.get(id);
+			const group = directory.deletedGroups.get(id);
+			if (user) return need(scopes, 'User.Read.All', 'Directory.Read.All') ? { status: 200, body: { '@odata.context': `${origin}/v1.0/$metadata#directoryObjects/$entity`, '@odata.type': '#microsoft.graph.user', ...pick(user, select ? `${select},deletedDateTime` : undefined) } } : denied();
+			if (group) return need(scopes, 'Group.Read.All', 'Directory.Read.All') ? { status: 200, body: { '@odata.context': `${origin}/v1.0/$metadata#directoryObjects/$entity`, '@odata.type': '#microsoft.graph.group', ...pick(group, select ? `${select},deletedDateTime` : undefined) } } : denied();
+			return need(scopes, 'User.Read.All', 'Group.Read.All', 'Directory.Read.All') ? notFound(id) : denied();
+		}
 		if (p === '/subscriptions') {
 			if (method === 'GET') return { status: 200, body: { '@odata.context': `${origin}/v1.0/$metadata#subscriptions`, value: subscriptions.list() } };
 			if (method === 'POST') {
@@ -209,6 +219,7 @@ async function startFakeGraph(options = {}) {
 		hardDeleteUser: change(directory.hardDeleteUser),
 		createGroup: change(directory.createGroup),
 		updateGroup: change(directory.updateGroup),
+		softDeleteGroup: change(directory.softDeleteGroup),
 		deleteGroup: change(directory.deleteGroup),
 		addMember: change(directory.addMember),
 		removeMember: change(directory.removeMember),

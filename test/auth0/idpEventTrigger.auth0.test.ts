@@ -87,11 +87,9 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 				httpContentType: 'application/json',
 			},
 		});
-		expect(staticData).toMatchObject({
-			logStreamId: stream.id,
-			logStreamSecret: expect.any(String),
-		});
-		expect(stream.sink.httpAuthorization).toBe(`Bearer ${String(staticData.logStreamSecret)}`);
+		expect(stream.sink.httpAuthorization).toMatch(/^Bearer [\w-]{43}$/);
+		expect(staticData).toEqual({ logStreamId: stream.id, secretTag: expect.any(String) });
+		expect(JSON.stringify(staticData)).not.toContain(String(stream.sink.httpAuthorization).slice(7));
 		expect(await hook(automatic, staticData, hosted.url, 'checkExists')).toBe(true);
 
 		await auth0.admin('PATCH', `/api/v2/users/${encodeURIComponent(JANE)}`, { blocked: true });
@@ -121,7 +119,7 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 		expect(await hook(automatic, staticData, hosted.url, 'delete')).toBe(true);
 		expect(auth0.state.logStreams.size).toBe(0);
 		expect(staticData).not.toHaveProperty('logStreamId');
-		expect(staticData).not.toHaveProperty('logStreamSecret');
+		expect(staticData).not.toHaveProperty('secretTag');
 	});
 
 	it('replaces a paused stream and a stale stream for the same URL', async () => {

@@ -126,11 +126,12 @@ describe('Auth0 delivery parsing', () => {
 describe('Auth0 through the delivery pipeline', () => {
 	const token = ['pipeline', 'value'].join('-');
 	const context = (overrides: Partial<DeliveryContext> = {}): DeliveryContext => ({
-		secret: token,
+		secrets: [token],
 		selected: IDENTITY_EVENT_TYPES,
 		tenant: 'acme.us.auth0.com',
 		includeRaw: false,
-		window: readWindow({}),
+		maxEvents: 1000,
+		window: () => readWindow({}),
 		windowMs: 60_000,
 		now: Date.parse('2026-05-04T10:16:00.000Z'),
 		...overrides,
@@ -151,7 +152,8 @@ describe('Auth0 through the delivery pipeline', () => {
 	});
 
 	it('accepts with 200 and a summary, and drops a log Auth0 delivers again (dedupe by log_id)', () => {
-		const window = readWindow({});
+		const staticData = {};
+		const window = () => readWindow(staticData);
 		const first = processDelivery(
 			auth0Source,
 			post(auth0FixtureText('log.batch')),
@@ -166,7 +168,8 @@ describe('Auth0 through the delivery pipeline', () => {
 			ignored: { 'repeated within the delivery': 1 },
 		});
 		recordSeen(
-			window,
+			staticData,
+			window(),
 			first.events.flatMap((e) => e.source.eventIds),
 			Date.parse('2026-05-04T10:16:00.000Z'),
 		);
@@ -179,12 +182,14 @@ describe('Auth0 through the delivery pipeline', () => {
 	});
 
 	it('drops a CloudEvent delivered again (dedupe by id), whatever the type spelling', () => {
-		const window = readWindow({});
+		const staticData = {};
+		const window = () => readWindow(staticData);
 		const event = auth0Fixture('event.group.member.added') as { id: string; type: string };
 		const first = processDelivery(auth0Source, post(JSON.stringify(event)), context({ window }));
 		if (first.kind !== 'accepted') throw new Error(first.kind);
 		recordSeen(
-			window,
+			staticData,
+			window(),
 			first.events.flatMap((e) => e.source.eventIds),
 			Date.parse('2026-05-04T10:16:00.000Z'),
 		);

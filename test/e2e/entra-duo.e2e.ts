@@ -96,7 +96,7 @@ describe('Microsoft Entra ID → Duo sample in a real n8n 2.41.1', () => {
 			expect(subscription).toMatchObject({
 				changeType: 'updated,deleted',
 				lifecycleNotificationUrl: notificationUrl(),
-				clientState: expect.stringMatching(/^[\w-]{64}$/),
+				clientState: expect.stringMatching(/^[\w-]{43}$/),
 			});
 		}
 		const toN8n = graph.validations.filter((v) => v.url.startsWith(notificationUrl()));

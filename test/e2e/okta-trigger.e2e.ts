@@ -17,6 +17,7 @@ const CREDENTIAL = { id: 'e2eOktaCredent01', name: 'Okta (sandbox)' };
 const MANUAL = { id: 'e2eOktaManual001', webhookId: '5f0c9e2a-2d1b-4c7e-9a51-6f3b8d2e1a01' };
 const AUTOMATIC = { id: 'e2eOktaAutomat01', webhookId: '5f0c9e2a-2d1b-4c7e-9a51-6f3b8d2e1a02' };
 const REFUSED = { id: 'e2eOktaRefused01', webhookId: '5f0c9e2a-2d1b-4c7e-9a51-6f3b8d2e1a03' };
+const HOSTILE = { id: 'e2eOktaHostile01', webhookId: '5f0c9e2a-2d1b-4c7e-9a51-6f3b8d2e1a04' };
 const JANE = '00uJDOE0000000000001';
 const MFA_USERS = '00gMFAUSERS00000001';
 
@@ -54,6 +55,11 @@ function deliveryOf(...fixtureNames: string[]) {
 		eventId: randomBytes(16).toString('hex'),
 		data: { events: [first, ...rest].flatMap((delivery) => delivery.data.events) },
 	};
+}
+
+/** One Okta event from a fixture, with fields replaced. */
+function eventWith(fixtureName: string, fields: Record<string, unknown>) {
+	return { ...oktaFixture(fixtureName).data.events[0], ...fields };
 }
 
 /** Time for n8n to have stored an execution if the request had started one. */
@@ -108,9 +114,22 @@ describe('IdP Event Trigger in a real n8n 2.41.1', () => {
 					registration: 'automatic',
 					events: ['user.created'],
 				}),
+				triggerWorkflow(HOSTILE, 'Okta events (hostile deliveries)', {
+					registration: 'manual',
+					events: [...IDENTITY_EVENT_TYPES],
+					options: { enrich: false },
+				}),
 			],
 		});
 	}, 600_000);
+
+	/** The trigger's static data as n8n stores it and its public API returns it. */
+	async function triggerStaticData(workflowId: string): Promise<Record<string, unknown>> {
+		const workflow = (await n8n.api('GET', `/workflows/${workflowId}`)) as {
+			staticData?: Record<string, unknown> | null;
+		};
+		return (workflow.staticData?.[`node:${NODE_NAME}`] as Record<string, unknown> | undefined) ?? {};
+	}
 
 	afterAll(async () => {
 		await n8n?.stop();
@@ -166,6 +185,8 @@ describe('IdP Event Trigger in a real n8n 2.41.1', () => {
 			expect(response.status).toBe(401);
 			await settle();
 			expect(await n8n.executions({ workflowId: MANUAL.id })).toHaveLength(0);
+			// n8n saves static data after a webhook call when the node changed it: a refused one must not
+			expect(await triggerStaticData(MANUAL.id)).toEqual({});
 		});
 
 		it('rejects a malformed body with 400 and starts no execution', async () => {
@@ -177,6 +198,7 @@ describe('IdP Event Trigger in a real n8n 2.41.1', () => {
 			expect(await response.text()).toMatch(/not an Okta Event Hook delivery/);
 			await settle();
 			expect(await n8n.executions({ workflowId: MANUAL.id })).toHaveLength(0);
+			expect(await triggerStaticData(MANUAL.id)).toEqual({});
 		});
 
 		it('turns a good delivery into one execution whose items are normalized, enriched events', async () => {
@@ -225,6 +247,91 @@ describe('IdP Event Trigger in a real n8n 2.41.1', () => {
 		});
 	});
 
+	describe('hostile deliveries, on the production URL', () => {
+		let url: string;
+		const post = (body: string) =>
+			fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: hookSecret },
+				body,
+			});
+		const executions = async () => await n8n.executions({ workflowId: HOSTILE.id });
+
+		beforeAll(async () => {
+			await n8n.publish(HOSTILE.id);
+			url = n8n.webhookUrl(`${HOSTILE.webhookId}/events`);
+			await n8n.waitForWebhook(url);
+		});
+
+		it('refuses a 20,000-deep body with a clear 400 instead of a 500, and starts nothing', async () => {
+			const deep = `${'{"d":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+			const body = JSON.stringify(deliveryOf('user.lifecycle.create')).replace(
+				'"data":{',
+				`"trace":${deep},"data":{`,
+			);
+			const response = await post(body);
+			expect(response.status).toBe(400);
+			expect(await response.json()).toEqual({
+				message: expect.stringMatching(/nests arrays or objects more than 64 levels deep/),
+			});
+			await settle();
+			expect(await executions()).toHaveLength(0);
+		});
+
+		it('refuses a delivery over Max Events per Delivery with 413, whole, starting nothing', async () => {
+			const events = Array.from({ length: 1001 }, (_, i) =>
+				eventWith('user.lifecycle.create', { uuid: `bulk-${i}` }),
+			);
+			const response = await post(JSON.stringify({ ...deliveryOf('user.lifecycle.create'), data: { events } }));
+			expect(response.status).toBe(413);
+			expect(((await response.json()) as { message: string }).message).toMatch(/carries 1001 events, more than .*Max Events per Delivery \(1000\)/);
+			await settle();
+			expect(await executions()).toHaveLength(0);
+		});
+
+		it('refuses a login that is not well-formed Unicode with a 400 naming the field, and logs it escaped', async () => {
+			const event = eventWith('user.lifecycle.create', { uuid: 'lone-surrogate\u202e-event' });
+			const [user] = event.target as Array<Record<string, unknown>>;
+			const delivery = { ...deliveryOf('user.lifecycle.create'), data: { events: [{ ...event, target: [{ ...user, alternateId: 'jane\ud800.doe@acme.test' }] }] } };
+			const response = await post(JSON.stringify(delivery));
+			expect(response.status).toBe(400);
+			expect(((await response.json()) as { message: string }).message).toMatch(/^The text at user\.login of event .* is not well-formed Unicode/);
+			await settle();
+			expect(await executions()).toHaveLength(0);
+			expect(n8n.logs()).toContain('lone-surrogate\\u202e-event');
+			expect(n8n.logs()).not.toMatch(/[\u202e\ud800-\udfff]/);
+		});
+
+		it('counts event types named like Object.prototype members, and suppresses an event id __proto__ when redelivered', async () => {
+			const delivery = {
+				...deliveryOf('user.lifecycle.create'),
+				data: {
+					events: [
+						eventWith('user.lifecycle.create', { uuid: '__proto__' }),
+						...['constructor', 'toString', '__proto__'].map((eventType, i) =>
+							eventWith('user.lifecycle.create', { uuid: `odd-${i}`, eventType }),
+						),
+					],
+				},
+			};
+			const first = await post(JSON.stringify(delivery));
+			expect(first.status).toBe(200);
+			expect(await first.json()).toEqual({
+				received: 4,
+				emitted: 1,
+				duplicates: 0,
+				failedOutcomes: 0,
+				unselected: 0,
+				ignored: { constructor: 1, toString: 1, ['__proto__']: 1 },
+			});
+			await n8n.waitForExecutions(HOSTILE.id, 1);
+			const again = await post(JSON.stringify(delivery));
+			expect(await again.json()).toMatchObject({ emitted: 0, duplicates: 1 });
+			await settle();
+			expect(await executions()).toHaveLength(1);
+		});
+	});
+
 	describe('automatic registration', () => {
 		const hookUrl = () => n8n.webhookUrl(`${AUTOMATIC.webhookId}/events`);
 		const hooksForUs = () =>
@@ -250,6 +357,11 @@ describe('IdP Event Trigger in a real n8n 2.41.1', () => {
 				key: 'Authorization',
 			});
 			expect(hook.channel.config.authScheme?.value).not.toBe(hookSecret);
+			// the hook's secret is derived from the credential: the workflow's static data, which n8n's
+			// API returns to anyone who may read the workflow, holds the hook's id but no secret
+			const staticData = await triggerStaticData(AUTOMATIC.id);
+			expect(staticData).toMatchObject({ hookId: hook.id });
+			expect(JSON.stringify(staticData)).not.toContain(String(hook.channel.config.authScheme?.value));
 			// The fake called back into n8n's production URL with a challenge and got it echoed.
 			expect(okta.verificationCalls).toContainEqual({
 				hookId: hook.id,
@@ -258,7 +370,7 @@ describe('IdP Event Trigger in a real n8n 2.41.1', () => {
 			});
 		});
 
-		it('accepts deliveries Okta sends with the generated secret, and only for the selected events', async () => {
+		it('accepts deliveries Okta sends with the derived secret, and only for the selected events', async () => {
 			const [hook] = hooksForUs();
 			const unselected = await okta.deliver(hook.id, deliveryOf('group.lifecycle.create'));
 			expect(unselected.status).toBe(200);

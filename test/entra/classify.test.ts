@@ -5,21 +5,21 @@ import {
 import {
 	CREATED_WINDOW_MS,
 	MAX_REMEMBERED_OBJECTS,
-	directoryMemory,
+	loadDirectoryMemory,
 	rememberDisabled,
+	rememberGroupName,
+	saveDirectoryMemory,
 	type EntraDirectoryMemory,
+	type EntraState,
+	type StoredDirectoryMemory,
 } from '../../nodes/IdpEventTrigger/providers/entra/entra.state';
 
 const NOW = Date.parse('2026-05-04T10:15:00.000Z');
 const recent = new Date(NOW - 60_000).toISOString();
 const old = new Date(NOW - CREATED_WINDOW_MS - 1).toISOString();
 
-const memoryWith = (setup: Partial<EntraDirectoryMemory> = {}): EntraDirectoryMemory => ({
-	disabledUsers: {},
-	groupNames: {},
-	announced: {},
-	...setup,
-});
+const memoryWith = (setup: Partial<StoredDirectoryMemory> = {}): EntraDirectoryMemory =>
+	loadDirectoryMemory({ graphDirectory: { disabledUsers: {}, groupNames: {}, announced: {}, ...setup } });
 
 describe('telling Graph `updated` user notifications apart', () => {
 	it.each([
@@ -75,7 +75,7 @@ describe('telling Graph `updated` user notifications apart', () => {
 	])('%s → %s', (_label, user, setup, expected, disabledAfter) => {
 		const memory = memoryWith(setup);
 		expect(classifyUser({ id: 'u1', ...user }, memory, NOW)).toBe(expected);
-		expect(memory.disabledUsers.u1 === 1).toBe(disabledAfter);
+		expect(memory.disabledUsers.has('u1')).toBe(disabledAfter);
 	});
 
 	it('announces a new user only once within the window', () => {
@@ -91,7 +91,7 @@ describe('telling Graph `updated` user notifications apart', () => {
 	it('forgets old announcements', () => {
 		const memory = memoryWith({ announced: { stale: NOW - CREATED_WINDOW_MS - 5000 } });
 		classifyUser({ id: 'u1', accountEnabled: true, createdDateTime: recent }, memory, NOW);
-		expect(Object.keys(memory.announced)).toEqual(['u1']);
+		expect([...memory.announced.keys()]).toEqual(['u1']);
 	});
 });
 
@@ -127,20 +127,42 @@ describe('telling Graph `updated` group notifications apart', () => {
 	])('%s', (_label, group, setup, expected) => {
 		const memory = memoryWith(setup);
 		expect(classifyGroup({ id: 'g1', ...group }, memory, NOW)).toEqual(expected);
-		expect(memory.groupNames.g1).toBe(group.displayName);
+		expect(memory.groupNames.get('g1')).toBe(group.displayName);
 	});
 });
 
 describe('directory memory in static data', () => {
-	it('is created on first use and kept in the state object', () => {
-		const state = {};
-		const memory = directoryMemory(state);
+	it('is read without writing, and written back only when it changed', () => {
+		const state: EntraState = {};
+		const memory = loadDirectoryMemory(state);
+		saveDirectoryMemory(state, memory);
+		expect(state).toEqual({});
+		rememberDisabled(memory, 'u1', false);
+		saveDirectoryMemory(state, memory);
+		expect(state).toEqual({});
 		rememberDisabled(memory, 'u1', true);
-		expect(state).toEqual({
+		saveDirectoryMemory(state, memory);
+		expect(JSON.parse(JSON.stringify(state))).toEqual({
 			graphDirectory: { disabledUsers: { u1: 1 }, groupNames: {}, announced: {} },
 		});
-		expect(directoryMemory(state)).toBe(memory);
 	});
+
+	it.each(['__proto__', 'constructor', 'toString'])(
+		'keeps an object whose id is %s like any other, through a JSON round trip',
+		(id) => {
+			const state: EntraState = {};
+			const memory = loadDirectoryMemory(state);
+			expect(memory.groupNames.get(id)).toBeUndefined();
+			expect(memory.disabledUsers.has(id)).toBe(false);
+			rememberGroupName(memory, id, 'Admins');
+			rememberDisabled(memory, id, true);
+			saveDirectoryMemory(state, memory);
+			const reloaded = loadDirectoryMemory(JSON.parse(JSON.stringify(state)) as EntraState);
+			expect(reloaded.groupNames.get(id)).toBe('Admins');
+			expect(reloaded.disabledUsers.has(id)).toBe(true);
+			expect(classifyGroup({ id, displayName: 'Admins', createdDateTime: old }, reloaded, NOW)).toBeUndefined();
+		},
+	);
 
 	it('stays bounded', () => {
 		const memory = memoryWith({
@@ -149,9 +171,9 @@ describe('directory memory in static data', () => {
 			),
 		});
 		rememberDisabled(memory, 'one-too-many', true);
-		expect(memory.disabledUsers['one-too-many']).toBeUndefined();
+		expect(memory.disabledUsers.has('one-too-many')).toBe(false);
 		rememberDisabled(memory, 'u1', false);
 		rememberDisabled(memory, 'now-fits', true);
-		expect(memory.disabledUsers['now-fits']).toBe(1);
+		expect(memory.disabledUsers.has('now-fits')).toBe(true);
 	});
 });

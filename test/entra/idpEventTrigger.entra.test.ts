@@ -6,6 +6,7 @@ import type { EntraState } from '../../nodes/IdpEventTrigger/providers/entra/ent
 import { SUBSCRIPTION_LIFETIME_MS } from '../../nodes/IdpEventTrigger/providers/entra/entra.subscriptions';
 import { startFakeGraph, type FakeGraph } from '../../sandbox/graph/server';
 import { testCredential } from '../harness/engine';
+import { n8nLogger } from '../harness/n8nContainer';
 import { triggerBench } from '../helpers/triggerBench';
 import type { HostedTrigger } from '../helpers/triggerHost';
 
@@ -60,6 +61,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		};
 	});
 	afterEach(async () => {
+		jest.restoreAllMocks();
 		await closeHosts();
 		await graph.close();
 	});
@@ -87,21 +89,32 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		return record;
 	};
 	const lastItems = (hosted: HostedTrigger) => hosted.emitted[hosted.emitted.length - 1] ?? [];
+	/** A change notification about Jane, as Graph sends it to a subscription created by hand. */
+	const janeUpdated = (fields: IDataObject) => ({
+		clientState: manualState,
+		changeType: 'updated',
+		resource: `Users/${JANE}`,
+		tenantId: graph.tenantId,
+		resourceData: { '@odata.type': '#Microsoft.Graph.User', id: JANE },
+		...fields,
+	});
 
 	it('subscribes to users and groups with a generated clientState, answering both validations, and unsubscribes', async () => {
 		const { staticData, hosted, state } = await activate(automatic());
 		const subscriptions = [...graph.subscriptions.values()];
 		expect(subscriptions.map((s) => s.resource).sort()).toEqual(['/groups', '/users']);
+		const clientState = String(subscriptions[0].clientState);
 		for (const subscription of subscriptions) {
 			expect(subscription).toMatchObject({
 				changeType: 'updated,deleted',
 				notificationUrl: hosted.url,
 				lifecycleNotificationUrl: hosted.url,
-				clientState: state.graphClientState,
+				clientState,
 			});
 			expect(Date.parse(subscription.expirationDateTime) - Date.now()).toBeGreaterThan(28 * DAY);
 		}
-		expect(state.graphClientState).toMatch(/^[\w-]{64}$/);
+		expect(clientState).toMatch(/^[\w-]{43}$/);
+		expect(JSON.stringify(staticData)).not.toContain(clientState);
 		expect(graph.validations).toHaveLength(4);
 		expect(graph.validations.every((v) => v.ok && v.contentType?.startsWith('text/plain'))).toBe(
 			true,
@@ -117,7 +130,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		expect(await hook(automatic(), staticData, hosted.url, 'delete')).toBe(true);
 		expect(graph.subscriptions.size).toBe(0);
 		expect(state.graphSubscriptions).toBeUndefined();
-		expect(state.graphClientState).toBeUndefined();
+		expect(staticData).not.toHaveProperty('secretTag');
 	});
 
 	it('tells created, suspended, reactivated, updated and deleted users apart', async () => {
@@ -335,12 +348,13 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 	it('recreates a subscription Graph removed and emits sync.events_missed for a reconcile', async () => {
 		const { hosted, state } = await activate(automatic());
 		const removedId = subscriptionOf(state, 'groups').id;
+		const { clientState } = graph.subscriptions.get(removedId) ?? {};
 		await graph.lifecycle(removedId, 'subscriptionRemoved');
 		const recreated = subscriptionOf(state, 'groups');
 		expect(recreated.id).not.toBe(removedId);
 		expect(graph.subscriptions.get(recreated.id)).toMatchObject({
 			resource: '/groups',
-			clientState: state.graphClientState,
+			clientState,
 			notificationUrl: hosted.url,
 		});
 		expect(lastItems(hosted)).toMatchObject([
@@ -422,15 +436,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 						'members@delta': [{ id: JANE }],
 					},
 				},
-				{
-					id: 'n2',
-					subscriptionId: 's2',
-					clientState: manualState,
-					changeType: 'updated',
-					resource: `Users/${JANE}`,
-					tenantId: graph.tenantId,
-					resourceData: { '@odata.type': '#Microsoft.Graph.User', id: JANE },
-				},
+				janeUpdated({ id: 'n2', subscriptionId: 's2' }),
 			],
 		});
 		const result = await webhook(parameters, staticData, {
@@ -459,7 +465,7 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 		expect(graph.requests.filter((r) => r.path === `/v1.0/users/${JANE}`)).toHaveLength(2);
 	});
 
-	it('still classifies when enrichment is off', async () => {
+	it('still classifies when enrichment is off, and says the user was read', async () => {
 		const { hosted } = await activate(automatic(undefined, { enrich: false }));
 		graph.updateUser(JANE, { accountEnabled: false });
 		await graph.flush();
@@ -467,8 +473,106 @@ describe('IdP Event Trigger with Microsoft Entra ID, through n8n-core contexts a
 			{
 				type: 'user.suspended',
 				user: { id: JANE, status: 'suspended' },
-				enrichment: { status: 'off' },
+				enrichment: { status: 'enriched', observedAt: expect.any(String) },
 			},
+		]);
+		graph.addMember(GROUP, JOHN);
+		await graph.flush();
+		expect(lastItems(hosted)).toMatchObject([{ type: 'group.member_added', enrichment: { status: 'off' } }]);
+	});
+
+	describe('deletions are confirmed in deleted items before they are emitted', () => {
+		const graphCalls = (pathPart: string) =>
+			graph.requests.filter((r) => r.path.includes(pathPart)).map((r) => `${r.method} ${r.path} ${r.status}`);
+
+		it('a single 404 for a user who still exists is no deletion: the generic update, marked failed', async () => {
+			const { hosted } = await activate(automatic());
+			graph.injectFaults({ status: 404, count: 1, method: 'GET', pathPrefix: `/v1.0/users/${JANE}` });
+			graph.updateUser(JANE, { department: 'Sales' });
+			await graph.flush();
+			expect(lastItems(hosted)).toMatchObject([
+				{
+					type: 'user.updated',
+					source: { eventType: 'users:updated' },
+					user: { id: JANE },
+					enrichment: {
+						status: 'failed',
+						message: expect.stringMatching(/404 .*not in deleted items.*not treated as a deletion/),
+					},
+				},
+			]);
+			expect(graphCalls(`/directory/deletedItems/${JANE}`)).toEqual([
+				`GET /v1.0/directory/deletedItems/${JANE} 404`,
+			]);
+		});
+
+		it('a soft-deleted user is found in deleted items and becomes user.deleted, read when the lookup was sent', async () => {
+			const { hosted } = await activate(automatic());
+			const before = new Date().toISOString();
+			graph.softDeleteUser(JOHN);
+			await graph.flush();
+			const deleted = lastItems(hosted).find((event) => event.type === 'user.deleted');
+			expect(deleted).toMatchObject({
+				source: { eventType: 'users:updated:gone' },
+				user: { id: JOHN },
+				enrichment: { status: 'not_found', observedAt: expect.any(String) },
+			});
+			const { observedAt } = deleted?.enrichment as { observedAt: string };
+			expect(observedAt >= before && observedAt <= new Date().toISOString()).toBe(true);
+			expect(graphCalls(`/directory/deletedItems/${JOHN}`)).toEqual([
+				`GET /v1.0/directory/deletedItems/${JOHN} 200`,
+			]);
+		});
+
+		it('a group that only answers 404 is skipped with a warning; a soft-deleted Microsoft 365 group becomes group.deleted', async () => {
+			const { hosted } = await activate(automatic());
+			const warn = jest.spyOn(n8nLogger(), 'warn');
+			graph.injectFaults({ status: 404, count: 1, method: 'GET', pathPrefix: `/v1.0/groups/${GROUP}` });
+			graph.updateGroup(GROUP, { displayName: 'MFA-Everyone' });
+			await graph.flush();
+			expect(hosted.emitted).toHaveLength(0);
+			expect(warn.mock.calls.map(([message]) => message).join('\n')).toMatch(
+				new RegExp(`skipped a change to Microsoft Entra group ${GROUP}: .*not in deleted items`),
+			);
+			graph.softDeleteGroup(GROUP);
+			await graph.flush();
+			expect(lastItems(hosted)).toMatchObject([
+				{ type: 'group.deleted', source: { eventType: 'groups:updated:gone' }, group: { id: GROUP, name: 'MFA-Users' } },
+			]);
+		});
+	});
+
+	it('marks events built from a read with the time the read was sent', async () => {
+		const { hosted } = await activate(automatic());
+		const before = new Date().toISOString();
+		graph.updateUser(JANE, { accountEnabled: false });
+		graph.updateGroup(GROUP, { displayName: 'MFA-Everyone' });
+		await graph.flush();
+		const after = new Date().toISOString();
+		const items = lastItems(hosted);
+		expect(items.map((event) => event.type)).toEqual(['user.suspended', 'group.renamed']);
+		for (const event of items) {
+			const { observedAt } = event.enrichment as { observedAt?: string };
+			expect(observedAt !== undefined && observedAt >= before && observedAt <= after).toBe(true);
+		}
+	});
+
+	it('does not suppress a second change in the same minute when Graph sent the notifications without ids', async () => {
+		const staticData: IDataObject = {};
+		const send = async () =>
+			await webhook(manual, staticData, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ value: [janeUpdated({ subscriptionId: 'manual-subscription' })] }),
+			});
+		graph.updateUser(JANE, { accountEnabled: false });
+		const first = await send();
+		graph.updateUser(JANE, { accountEnabled: true });
+		const second = await send();
+		expect(JSON.parse(second.body)).toMatchObject({ emitted: 1, duplicates: 0 });
+		expect([first, second].map((result) => result.workflowData?.[0].map((item) => item.json.type))).toEqual([
+			['user.suspended'],
+			['user.reactivated'],
 		]);
 	});
 

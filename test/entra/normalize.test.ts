@@ -8,6 +8,7 @@ import {
 	ENTRA_CLASSIFICATION_OUTCOMES,
 	entraCandidateTypes,
 	isProvisional,
+	isSynthesizedNotificationId,
 	normalizeGraphDelivery,
 } from '../../nodes/IdpEventTrigger/providers/entra/entra.normalize';
 import { parseGraphDelivery } from '../../nodes/IdpEventTrigger/providers/entra/entra.parse';
@@ -173,18 +174,15 @@ describe('Microsoft Graph normalization, table-driven over the fixtures', () => 
 		expect(withIds.source.eventIds).toEqual(['mix1']);
 	});
 
-	it('gives a notification without id the same digest within a minute and a new one later', () => {
-		const first = normalizeFixture('groups.updated.members-added', {
-			receivedAt: '2026-05-04T10:15:10.000Z',
-		}).events[0].id;
-		const sameMinute = normalizeFixture('groups.updated.members-added', {
-			receivedAt: '2026-05-04T10:15:50.000Z',
-		}).events[0].id;
-		const later = normalizeFixture('groups.updated.members-added', {
-			receivedAt: '2026-05-04T10:16:01.000Z',
-		}).events[0].id;
-		expect(sameMinute).toBe(first);
-		expect(later).not.toBe(first);
+	it('gives a notification without id a made-up id of its own arrival, never used to suppress duplicates', () => {
+		const idAt = (receivedAt: string) =>
+			normalizeFixture('groups.updated.members-added', { receivedAt }).events[0].id;
+		const first = idAt('2026-05-04T10:15:10.000Z');
+		expect(idAt('2026-05-04T10:15:10.000Z')).toBe(first);
+		expect(idAt('2026-05-04T10:15:50.000Z')).not.toBe(first);
+		expect(isSynthesizedNotificationId(first)).toBe(true);
+		const [withIds] = normalizeFixture('mixed').events;
+		expect(withIds.source.eventIds.some(isSynthesizedNotificationId)).toBe(false);
 	});
 
 	it('names what a provisional event may still become, so Trigger On can keep it', () => {

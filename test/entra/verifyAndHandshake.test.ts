@@ -54,7 +54,7 @@ describe('Microsoft Graph validation handshake', () => {
 		const result = processDelivery(
 			entraSource,
 			withQuery(inbound('POST', {}, ''), { validationToken: 'abc' }),
-			context({ secret: undefined }),
+			context({ secrets: [] }),
 		);
 		expect(result).toEqual({
 			kind: 'handshake',
@@ -131,11 +131,12 @@ describe('Microsoft Graph delivery parsing', () => {
 
 function context(overrides: Partial<DeliveryContext> = {}): DeliveryContext {
 	return {
-		secret: clientState,
+		secrets: [clientState],
 		selected: IDENTITY_EVENT_TYPES,
 		tenant: 'fallback',
 		includeRaw: false,
-		window: readWindow({}),
+		maxEvents: 1000,
+		window: () => readWindow({}),
 		windowMs: 60_000,
 		now: Date.parse('2026-05-04T10:15:00.000Z'),
 		...overrides,
@@ -177,7 +178,8 @@ describe('Microsoft Graph through the delivery pipeline', () => {
 	});
 
 	it('drops notifications Graph delivers again', () => {
-		const window = readWindow({});
+		const staticData = {};
+		const window = () => readWindow(staticData);
 		const first = processDelivery(
 			entraSource,
 			post(entraFixtureText('groups.updated.members-removed')),
@@ -185,7 +187,8 @@ describe('Microsoft Graph through the delivery pipeline', () => {
 		);
 		if (first.kind !== 'accepted') throw new Error(first.kind);
 		recordSeen(
-			window,
+			staticData,
+			window(),
 			first.events.flatMap((e) => e.source.eventIds),
 			Date.parse('2026-05-04T10:15:00.000Z'),
 		);

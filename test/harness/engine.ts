@@ -74,6 +74,8 @@ export interface RunWebhookOptions {
 export interface WebhookRunResult extends WebhookReply {
 	workflowData?: INodeExecutionData[][];
 	noWebhookResponse?: boolean;
+	/** Whether the node changed its workflow's static data, which is when n8n saves it after the call. */
+	staticDataChanged: boolean;
 }
 
 export interface TestCredentialOptions {
@@ -312,6 +314,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 		...reply,
 		workflowData: result.workflowData,
 		noWebhookResponse: result.noWebhookResponse,
+		staticDataChanged: (workflow.staticData as IDataObject).__dataChanged === true,
 	};
 }
 

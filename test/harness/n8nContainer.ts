@@ -15,6 +15,12 @@ export const { parseIncomingMessage } = requireFromCore(
 	'@n8n/backend-network',
 ) as typeof import('@n8n/backend-network');
 
+/** The logger n8n-core's node contexts log to (`this.logger`), e.g. to observe what a node logs. */
+export function n8nLogger(): import('@n8n/backend-common').Logger {
+	const { Logger } = requireFromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
+	return Container.get(Logger);
+}
+
 let prepared = false;
 
 /**

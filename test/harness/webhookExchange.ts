@@ -1,4 +1,5 @@
 import {
+	Agent,
 	STATUS_CODES,
 	createServer,
 	request as httpRequest,
@@ -137,6 +138,39 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
+type Exchange = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * One loopback server per test process, listening until the process ends (unref'd, so it keeps
+ * nothing alive); each exchange gets its own path prefix, removed before the handler sees the
+ * request. Connections are kept alive between exchanges, as n8n's clients would.
+ */
+let loopback: Promise<{ port: number; exchanges: Map<string, Exchange> }> | undefined;
+const keepAlive = new Agent({ keepAlive: true });
+let exchangeCount = 0;
+
+async function sharedLoopback() {
+	loopback ??= (async () => {
+		const exchanges = new Map<string, Exchange>();
+		const server = createServer((req, res) => {
+			const match = /^\/exchange-(\d+)(\/.*)$/.exec(req.url ?? '');
+			const exchange = match ? exchanges.get(match[1]) : undefined;
+			if (!match || !exchange) {
+				res.statusCode = 404;
+				res.end();
+				return;
+			}
+			req.url = match[2];
+			exchange(req, res);
+		});
+		server.keepAliveTimeout = 1000;
+		server.unref();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		return { port: (server.address() as { port: number }).port, exchanges };
+	})();
+	return await loopback;
+}
+
 /**
  * Sends one real HTTP request to a loopback server and lets `handle` answer it with express-style
  * request and response objects. Resolves with what the client received and with whatever `handle`
@@ -148,7 +182,9 @@ export async function exchangeOverLoopback(
 ): Promise<{ reply: WebhookReply; error?: unknown }> {
 	let failure: unknown;
 	let handled: Promise<void> = Promise.resolve();
-	const server = createServer((req, res) => {
+	const { port, exchanges } = await sharedLoopback();
+	const id = String(++exchangeCount);
+	exchanges.set(id, (req, res) => {
 		handled = (async () => {
 			const expressRes = asExpressResponse(res);
 			let parsed: Request;
@@ -168,17 +204,14 @@ export async function exchangeOverLoopback(
 			}
 		})();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	try {
-		const { port } = server.address() as { port: number };
 		const search = new URLSearchParams(request.query ?? {}).toString();
-		const reply = await send(port, `/webhook${search ? `?${search}` : ''}`, request);
+		const reply = await send(port, `/exchange-${id}/webhook${search ? `?${search}` : ''}`, request);
 		// a node may answer first and keep working (e.g. acknowledge, then enrich): wait for it to return
 		await handled;
 		return { reply, error: failure };
 	} finally {
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		exchanges.delete(id);
 	}
 }
 
@@ -195,7 +228,7 @@ async function send(port: number, path: string, request: WebhookRequest): Promis
 					...request.headers,
 					...(body ? { 'content-length': String(body.length) } : {}),
 				},
-				agent: false,
+				agent: keepAlive,
 			},
 			(incoming) => {
 				readBody(incoming).then((received) => {

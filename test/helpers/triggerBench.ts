@@ -47,7 +47,7 @@ export function triggerBench(options: {
 		host: async (parameters, staticData) => {
 			const hosted = await hostTrigger({
 				parameters,
-				credentials: credentials(),
+				credentials,
 				credentialTypes: credentialTypes(),
 				staticData,
 			});

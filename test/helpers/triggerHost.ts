@@ -7,10 +7,14 @@ import type {
 
 import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import { runWebhook } from '../harness/engine';
+import { HARNESS_WEBHOOK_ID } from '../harness/workflowFixture';
 import { serveOnLoopback } from './loopbackHost';
 
 export interface HostedTrigger {
-	/** The production URL n8n would give the trigger: `<origin>/webhook/<webhookId>/events`. */
+	/**
+	 * The production URL n8n would give the trigger: `<origin>/webhook/<webhookId>/events`, with the
+	 * webhookId the harness gives the node when it runs the webhook.
+	 */
 	url: string;
 	/** The items of every execution the trigger started, in order. */
 	emitted: IDataObject[][];
@@ -25,7 +29,10 @@ export interface HostedTrigger {
  */
 export async function hostTrigger(options: {
 	parameters: INodeParameters;
-	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The credentials, or a function that gives them for each request. */
+	credentials:
+		| Record<string, ICredentialDataDecryptedObject>
+		| (() => Record<string, ICredentialDataDecryptedObject>);
 	credentialTypes: ICredentialType[];
 	staticData: IDataObject;
 }): Promise<HostedTrigger> {
@@ -35,7 +42,8 @@ export async function hostTrigger(options: {
 		const result = await runWebhook({
 			node: new IdpEventTrigger(),
 			parameters: options.parameters,
-			credentials: options.credentials,
+			credentials:
+				typeof options.credentials === 'function' ? options.credentials() : options.credentials,
 			credentialTypes: options.credentialTypes,
 			webhookName: request.method === 'GET' ? 'setup' : 'default',
 			request: {
@@ -56,7 +64,7 @@ export async function hostTrigger(options: {
 		return { status: result.status, headers: result.headers, body: result.body };
 	});
 	return {
-		url: `${host.origin}/webhook/test-hook/events`,
+		url: `${host.origin}/webhook/${HARNESS_WEBHOOK_ID}/events`,
 		emitted,
 		calls,
 		close: host.close,

@@ -123,8 +123,11 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 			expect(created.events.items.sort()).toEqual(oktaEventTypesFor(['user.created', 'group.member_added', 'user.mfa_reset']).sort());
 			expect(created.events.items.sort()).toEqual(['group.user_membership.add', 'user.lifecycle.create', 'user.mfa.factor.deactivate', 'user.mfa.factor.reset_all']);
 			expect(okta.verificationCalls).toEqual([{ hookId: created.id, status: 200, challengeOk: true }]);
-			expect(staticData).toMatchObject({ hookId: created.id, hookSecret: expect.any(String) });
-			expect(created.channel.config.authScheme?.value).toBe(staticData.hookSecret);
+			const secret = String(created.channel.config.authScheme?.value);
+			expect(secret).toMatch(/^[\w-]{43}$/);
+			expect(Object.keys(staticData).sort()).toEqual(['hookEvents', 'hookId', 'secretTag']);
+			expect(staticData.hookId).toBe(created.id);
+			expect(JSON.stringify(staticData)).not.toContain(secret);
 			expect(await hook('checkExists')).toBe(true);
 
 			const delivered = await okta.deliver(created.id, oktaFixture('user.lifecycle.create'));

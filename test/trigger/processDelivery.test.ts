@@ -7,11 +7,12 @@ import { oktaFixture, oktaFixtureText } from '../helpers/oktaFixtures';
 
 const SECRET = 'hook-secret';
 const context = (overrides: Partial<DeliveryContext> = {}): DeliveryContext => ({
-	secret: SECRET,
+	secrets: [SECRET],
 	selected: IDENTITY_EVENT_TYPES,
 	tenant: 'acme.okta.com',
 	includeRaw: false,
-	window: readWindow({}),
+	maxEvents: 1000,
+	window: () => readWindow({}),
 	windowMs: 60_000,
 	now: 1_000,
 	...overrides,
@@ -21,7 +22,7 @@ const post = (body: string, secret = SECRET) =>
 
 describe('processDelivery (handshake → verify → parse → normalize → coalesce → select → dedupe)', () => {
 	it('answers the handshake without needing a secret', () => {
-		const result = processDelivery(oktaSource, inbound('GET', { 'x-okta-verification-challenge': 'c1' }), context({ secret: undefined }));
+		const result = processDelivery(oktaSource, inbound('GET', { 'x-okta-verification-challenge': 'c1' }), context({ secrets: [] }));
 		expect(result).toEqual({ kind: 'handshake', reply: { status: 200, contentType: 'application/json', body: '{"verification":"c1"}' } });
 	});
 
@@ -36,7 +37,7 @@ describe('processDelivery (handshake → verify → parse → normalize → coal
 	});
 
 	it('rejects everything with 401 when no secret is configured', () => {
-		const result = processDelivery(oktaSource, post('{}'), context({ secret: undefined }));
+		const result = processDelivery(oktaSource, post('{}'), context({ secrets: [] }));
 		expect(result.reply.status).toBe(401);
 	});
 
@@ -74,9 +75,10 @@ describe('processDelivery (handshake → verify → parse → normalize → coal
 	});
 
 	it('holds back events already emitted within the window and passes new ones', () => {
-		const window = readWindow({});
+		const staticData = {};
+		const window = () => readWindow(staticData);
 		const delivery = oktaFixture('group.user_membership.add');
-		recordSeen(window, [delivery.data.events[0].uuid], 500, 60_000);
+		recordSeen(staticData,window(), [delivery.data.events[0].uuid], 500, 60_000);
 		delivery.data.events.push({ ...delivery.data.events[0], uuid: 'brand-new' });
 		const result = processDelivery(oktaSource, post(JSON.stringify(delivery)), context({ window }));
 		if (result.kind !== 'accepted') throw new Error(result.kind);

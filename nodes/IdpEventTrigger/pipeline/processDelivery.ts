@@ -2,8 +2,11 @@ import type { IdentityEvent, IdentityEventType } from '../../shared/model';
 import { describePresentedSecret } from '../../shared/security/redactSecret';
 import { coalesceMfaResets } from './coalesceMfaResets';
 import { partitionSeen, type SeenEventWindow } from './dedupe';
+import { malformedTextPath } from './eventText';
+import { withoutSecrets } from './rawEvent';
 import { jsonReply, type DirectReply, type InboundRequest } from './request';
 import type { SourceAdapter } from './sourceAdapter';
+import { tallyTotal, type Tally } from './tally';
 
 export interface DeliverySummary {
 	received: number;
@@ -11,12 +14,12 @@ export interface DeliverySummary {
 	duplicates: number;
 	failedOutcomes: number;
 	unselected: number;
-	ignored: Record<string, number>;
+	ignored: Tally;
 }
 
 export type DeliveryResult =
 	| { kind: 'handshake'; reply: DirectReply }
-	| { kind: 'rejected'; reply: DirectReply; log: string }
+	| { kind: 'rejected'; reply: DirectReply; log: string; unauthorized?: true }
 	| {
 			kind: 'accepted';
 			reply: DirectReply;
@@ -27,18 +30,51 @@ export type DeliveryResult =
 	  };
 
 export interface DeliveryContext {
-	secret: string | undefined;
+	/** The secrets a delivery may present; any one of them is accepted. Empty: every delivery is refused. */
+	secrets: readonly string[];
+	/** Why there is no secret, for the log line when `secrets` is empty. */
+	noSecretReason?: string;
 	selected: readonly IdentityEventType[];
 	tenant: string;
 	includeRaw: boolean;
-	window: SeenEventWindow | undefined;
+	/** Deliveries with more raw events than this are refused with 413. */
+	maxEvents: number;
+	/** The duplicate window; read only once the delivery is verified. Undefined: no suppression. */
+	window: (() => SeenEventWindow) | undefined;
 	windowMs: number;
 	now: number;
 }
 
+/** The ids a duplicate check may rely on: those the IdP assigned, not ones the trigger made up. */
+export function dedupeIds(adapter: SourceAdapter<unknown>, event: IdentityEvent): string[] {
+	const synthesized = adapter.isSynthesizedId;
+	return synthesized ? event.source.eventIds.filter((id) => !synthesized(id)) : event.source.eventIds;
+}
+
+function unauthorized(log: string): DeliveryResult {
+	return { kind: 'rejected', reply: jsonReply(401, { message: 'Unauthorized' }), log, unauthorized: true };
+}
+
+function refused(status: number, message: string): DeliveryResult {
+	return { kind: 'rejected', reply: jsonReply(status, { message }), log: message };
+}
+
+/** Every candidate is compared, each in constant time, whether or not an earlier one matched. */
+function verifyAny<T>(adapter: SourceAdapter<T>, request: InboundRequest, secrets: readonly string[]) {
+	let presented: string | undefined;
+	let ok = false;
+	for (const secret of secrets) {
+		const result = adapter.verify(request, secret);
+		if (result.ok) ok = true;
+		else presented = result.presented;
+	}
+	return { ok, presented };
+}
+
 /**
- * handshake → verify (raw bytes, constant time) → parse → normalize → coalesce → select → dedupe.
- * Pure: the caller writes the reply, enriches, and records the emitted ids.
+ * handshake → verify (raw bytes, constant time) → parse → size limit → normalize → coalesce →
+ * select → well-formed text → dedupe. Pure: the caller writes the reply, enriches, and records the
+ * emitted ids. Nothing is read from the duplicate window before the delivery is verified.
  */
 export function processDelivery<T>(
 	adapter: SourceAdapter<T>,
@@ -48,25 +84,27 @@ export function processDelivery<T>(
 	const handshake = adapter.handshake(request);
 	if (handshake) return { kind: 'handshake', reply: handshake };
 
-	if (!context.secret) {
-		return {
-			kind: 'rejected',
-			reply: jsonReply(401, { message: 'Unauthorized' }),
-			log: 'Rejected a delivery: no shared secret is configured for this trigger',
-		};
+	if (context.secrets.length === 0) {
+		return unauthorized(
+			`Rejected a delivery: ${context.noSecretReason ?? 'no shared secret is configured for this trigger'}`,
+		);
 	}
-	const verified = adapter.verify(request, context.secret);
+	const verified = verifyAny(adapter, request, context.secrets);
 	if (!verified.ok) {
-		return {
-			kind: 'rejected',
-			reply: jsonReply(401, { message: 'Unauthorized' }),
-			log: `Rejected a delivery with ${describePresentedSecret(verified.presented)} that does not match the shared secret`,
-		};
+		return unauthorized(
+			`Rejected a delivery with ${describePresentedSecret(verified.presented)} that does not match the shared secret`,
+		);
 	}
 
 	const parsed = adapter.parse(request);
-	if (!parsed.ok) {
-		return { kind: 'rejected', reply: jsonReply(400, { message: parsed.message }), log: parsed.message };
+	if (!parsed.ok) return refused(400, parsed.message);
+
+	const count = adapter.countEvents(parsed.value);
+	if (count > context.maxEvents) {
+		return refused(
+			413,
+			`The delivery carries ${count} events, more than this trigger's Max Events per Delivery (${context.maxEvents}); nothing was processed`,
+		);
 	}
 
 	const normalized = adapter.normalize(parsed.value, {
@@ -81,12 +119,22 @@ export function processDelivery<T>(
 			wanted.has(event.type) ||
 			(adapter.candidateTypes?.(event) ?? []).some((type) => wanted.has(type)),
 	);
+	for (const event of selected) {
+		if (event.raw !== undefined) event.raw = withoutSecrets(event.raw);
+		const path = malformedTextPath(event);
+		if (path !== undefined) {
+			return refused(
+				400,
+				`The text at ${path} of event ${JSON.stringify(event.id)} is not well-formed Unicode (a lone UTF-16 surrogate); nothing was processed`,
+			);
+		}
+	}
 	const { fresh, duplicates } = context.window
-		? partitionSeen(context.window, selected, (event) => event.source.eventIds, context.now, context.windowMs)
+		? partitionSeen(context.window(), selected, (event) => dedupeIds(adapter, event), context.now, context.windowMs)
 		: { fresh: selected, duplicates: [] };
 
 	const summary: DeliverySummary = {
-		received: normalized.events.length + normalized.failedOutcomes + Object.values(normalized.ignored).reduce((a, b) => a + b, 0),
+		received: normalized.events.length + normalized.failedOutcomes + tallyTotal(normalized.ignored),
 		emitted: fresh.length,
 		duplicates: duplicates.length,
 		failedOutcomes: normalized.failedOutcomes,

@@ -16,6 +16,13 @@ export interface SourceAdapter<TDelivery> {
 	verify(request: InboundRequest, secret: string): { ok: true } | { ok: false; presented: string | undefined };
 	parse(request: InboundRequest): ParseResult<TDelivery>;
 	normalize(delivery: TDelivery, options: NormalizeOptions): NormalizeOutcome;
+	/** How many raw events (log entries, notifications) the delivery carries, for Max Events per Delivery. */
+	countEvents(delivery: TDelivery): number;
+	/**
+	 * Whether an event id was made up by the trigger (the wire format had none). Such ids are never
+	 * used to suppress duplicates: two real changes could be given the same one.
+	 */
+	isSynthesizedId?(id: string): boolean;
 	/** The status of the reply to an accepted delivery; 200 unless the provider asks for another 2xx. */
 	acceptedStatus?: 200 | 202;
 	/**

@@ -1,9 +1,10 @@
 import type { IdentityEvent } from '../../shared/model';
+import type { Tally } from './tally';
 
 export interface NormalizeOutcome {
 	events: IdentityEvent[];
 	/** Counts of raw events that produced nothing, keyed by raw type (and reason). */
-	ignored: Record<string, number>;
+	ignored: Tally;
 	/** Raw events whose outcome was a failure: the change did not happen in the IdP. */
 	failedOutcomes: number;
 }

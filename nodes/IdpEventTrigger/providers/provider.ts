@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 
 import type { IdentityEvent, IdentityEventType, IdentityProviderId } from '../../shared/model';
 import type { SourceAdapter } from '../pipeline/sourceAdapter';
+import type { SecretSource } from '../webhookSecret';
 
 export interface EnrichOptions {
 	includeGroups: boolean;
@@ -15,30 +16,35 @@ export interface AcknowledgedDelivery {
 }
 
 /** Everything the trigger needs from one identity provider. */
-export interface IdentityProviderModule {
+export interface IdentityProviderModule extends SecretSource {
 	id: IdentityProviderId;
 	credentialName: string;
 	source: SourceAdapter<unknown>;
 	/** The tenant or org name recorded on every event. */
 	tenant(ctx: IWebhookFunctions): Promise<string>;
-	/** The shared secret deliveries must present: from static data when registered automatically. */
-	secret(ctx: IWebhookFunctions, staticData: IDataObject, automatic: boolean): Promise<string | undefined>;
-	/** Runs after the delivery has been acknowledged: fetch profiles, classify, never throw. */
+	/** Runs after the delivery has been acknowledged: fetch profiles, and should not throw. */
 	enrich(ctx: IWebhookFunctions, events: IdentityEvent[], options: EnrichOptions): Promise<void>;
 	/**
 	 * Optional upkeep right after the acknowledgement, before enrichment and whatever the options:
 	 * keeping the registration alive (renewals, lifecycle notices) and classifying events that need a
 	 * look-up at the provider. Returns the events to emit; the trigger then applies Trigger On again.
-	 * Never throws.
+	 * Should not throw; if it does, the trigger emits {@link unclassified} of each event instead.
 	 */
 	afterAcknowledge?(
 		ctx: IWebhookFunctions,
 		staticData: IDataObject,
 		acknowledged: AcknowledgedDelivery,
 	): Promise<IdentityEvent[]>;
+	/** What to emit for an event when afterAcknowledge failed; undefined drops it. Default: the event. */
+	unclassified?(event: IdentityEvent): IdentityEvent | undefined;
+	/**
+	 * Automatic registration. The trigger checks first that the registration was made with the
+	 * current derived secret; `exists` then asks the provider whether it is still in place.
+	 */
 	registration: {
 		exists(ctx: IHookFunctions, staticData: IDataObject, webhookUrl: string, selected: IdentityEventType[]): Promise<boolean>;
-		create(ctx: IHookFunctions, staticData: IDataObject, webhookUrl: string, selected: IdentityEventType[], name: string): Promise<void>;
+		/** Registers with `secret`, the derived secret every delivery must present; never stores it. */
+		create(ctx: IHookFunctions, staticData: IDataObject, webhookUrl: string, selected: IdentityEventType[], name: string, secret: string): Promise<void>;
 		remove(ctx: IHookFunctions, staticData: IDataObject): Promise<void>;
 	};
 }

@@ -178,4 +178,30 @@ describe('the fake Microsoft Graph', () => {
 		});
 		expect(response.status).toBe(404);
 	});
+
+	it('serves deleted items: soft-deleted users and Microsoft 365 groups, with the token and permission Graph asks for', async () => {
+		graph.softDeleteUser('u2');
+		graph.softDeleteGroup('g1');
+		const read = async (id: string, bearer = token) => {
+			const response = await fetch(`${graph.graphUrl}/directory/deletedItems/${id}?$select=id`, {
+				headers: { authorization: `Bearer ${bearer}` },
+			});
+			return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+		};
+		expect(await read('u2')).toMatchObject({
+			status: 200,
+			body: { '@odata.type': '#microsoft.graph.user', id: 'u2', deletedDateTime: expect.any(String) },
+		});
+		expect(await read('g1')).toMatchObject({ status: 200, body: { '@odata.type': '#microsoft.graph.group', id: 'g1' } });
+		expect(await read('u1')).toMatchObject({ status: 404, body: { error: { code: 'Request_ResourceNotFound' } } });
+		expect((await read('u2', 'not-a-token')).status).toBe(401);
+		expect((await fetch(`${graph.graphUrl}/users/u2`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+		expect(graph.queued).toHaveLength(0);
+
+		await graph.close();
+		graph = await startFakeGraph({ permissions: ['Group.Read.All'], users: [{ id: 'u9' }] });
+		token = ((await (await tokenRequest({})).json()) as { access_token: string }).access_token;
+		graph.softDeleteUser('u9');
+		expect((await read('u9')).status).toBe(403);
+	});
 });

@@ -1,5 +1,5 @@
 import type { AttributeMap, GroupRef, IdentityEvent, IdentityUser } from '../../../shared/model';
-import { flattenAttributes } from '../okta/okta.enrich';
+import { flattenAttributes } from '../attributes';
 import { enrichUserEvents, nameGroups } from '../userEnrichment';
 import { auth0ApiRequest, auth0ApiRequestAllItems, type Auth0Context } from './auth0.api';
 import { compact, identityUserFromAuth0, record, text } from './auth0.events';

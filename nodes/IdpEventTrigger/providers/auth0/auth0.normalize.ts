@@ -1,5 +1,6 @@
 import type { IdentityEvent } from '../../../shared/model';
 import type { NormalizeOptions } from '../../pipeline/sourceAdapter';
+import { bump, newTally } from '../../pipeline/tally';
 import type { NormalizeOutcome } from '../../pipeline/types';
 import type { ItemOutcome } from './auth0.events';
 import { normalizeAuth0CloudEvent } from './auth0.normalizeEvents';
@@ -22,10 +23,8 @@ export function normalizeAuth0Delivery(
 	delivery: Auth0Delivery,
 	options: NormalizeOptions,
 ): NormalizeOutcome {
-	const outcome: NormalizeOutcome = { events: [], ignored: {}, failedOutcomes: 0 };
-	const ignore = (reason: string) => {
-		outcome.ignored[reason] = (outcome.ignored[reason] ?? 0) + 1;
-	};
+	const outcome: NormalizeOutcome = { events: [], ignored: newTally(), failedOutcomes: 0 };
+	const ignore = (reason: string) => bump(outcome.ignored, reason);
 	const items: Item[] = [
 		...delivery.logs.map((entry, index) => ({
 			key: `log:${entry.log_id}`,

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../shared/model';
+import { sameJson } from '../../pipeline/sameJson';
 import { AUTH0_EVENT_STREAM_MAP, type Auth0EventStreamKey } from './auth0.eventMap';
 import {
 	envelope,
@@ -45,9 +46,7 @@ function profileChanged(
 	current: Record<string, unknown>,
 	previous: Record<string, unknown>,
 ): boolean {
-	return PROFILE_FIELDS.some(
-		(field) => JSON.stringify(current[field]) !== JSON.stringify(previous[field]),
-	);
+	return PROFILE_FIELDS.some((field) => !sameJson(current[field], previous[field]));
 }
 
 type UserUpdateKey = Extract<Auth0EventStreamKey, `user.updated${string}`>;

@@ -1,4 +1,5 @@
 import { formatZodIssues } from '../../../shared/model';
+import { refuseDeepJson } from '../../pipeline/jsonBody';
 import type { InboundRequest, ParseResult } from '../../pipeline/request';
 import { Auth0CloudEventSchema, Auth0LogEntrySchema, type Auth0Delivery } from './auth0.wire';
 
@@ -55,6 +56,8 @@ export function parseAuth0Delivery(request: InboundRequest): ParseResult<Auth0De
 			message: 'The request body is empty; Auth0 sends JSON logs or CloudEvents',
 		};
 	}
+	const tooDeep = refuseDeepJson(text);
+	if (tooDeep) return tooDeep;
 	const split = splitBody(text);
 	if (!split.ok) return split;
 	const delivery: Auth0Delivery = { logs: [], events: [] };

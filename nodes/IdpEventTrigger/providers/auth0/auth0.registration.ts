@@ -1,9 +1,11 @@
-import { randomBytes } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { auth0ApiRequest } from './auth0.api';
 
-/** What the trigger keeps in the workflow's static data for an automatically created log stream. */
+/**
+ * What the trigger keeps in the workflow's static data for an automatically created log stream.
+ * The stream's token is derived, never stored; `logStreamSecret` is what earlier versions stored.
+ */
 export interface Auth0StreamState {
 	logStreamId?: string;
 	logStreamSecret?: string;
@@ -24,13 +26,16 @@ function forget(state: Auth0StreamState): void {
 	delete state.logStreamSecret;
 }
 
-/** True when Auth0 holds an active HTTP log stream with our id that posts to this webhook URL. */
+/**
+ * True when Auth0 holds an active HTTP log stream with our id that posts to this webhook URL (the
+ * trigger has checked the secret it was made with).
+ */
 export async function auth0StreamExists(
 	ctx: IHookFunctions,
 	state: Auth0StreamState,
 	webhookUrl: string,
 ): Promise<boolean> {
-	if (!state.logStreamId || !state.logStreamSecret) return false;
+	if (!state.logStreamId) return false;
 	const { body, statusCode } = await auth0ApiRequest<Auth0LogStream>(
 		ctx,
 		'GET',
@@ -49,13 +54,14 @@ export async function auth0StreamExists(
 /**
  * Replaces any log stream of ours or posting to this URL (a paused or suspended one would never
  * resume on its own), then creates an HTTP stream in JSON array format whose Authorization value
- * is a generated secret kept in static data.
+ * is `Bearer <secret>`.
  */
 export async function createAuth0Stream(
 	ctx: IHookFunctions,
 	state: Auth0StreamState,
 	webhookUrl: string,
 	name: string,
+	secret: string,
 ): Promise<void> {
 	const { body: streams } = await auth0ApiRequest<Auth0LogStream[]>(ctx, 'GET', STREAMS);
 	for (const stream of streams) {
@@ -73,7 +79,6 @@ export async function createAuth0Stream(
 		}
 	}
 	forget(state);
-	const secret = randomBytes(32).toString('base64url');
 	const { body: created } = await auth0ApiRequest<Auth0LogStream>(ctx, 'POST', STREAMS, {
 		name,
 		type: 'http',
@@ -85,7 +90,6 @@ export async function createAuth0Stream(
 		},
 	});
 	state.logStreamId = created.id;
-	state.logStreamSecret = secret;
 }
 
 export async function deleteAuth0Stream(

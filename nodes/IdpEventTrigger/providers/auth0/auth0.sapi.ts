@@ -268,8 +268,8 @@ function unmappedLabel(method: string, path: string): string {
 /** Reads a `sapi` log's request and response; what is not a mapped operation is ignored. */
 export function readSapi(details: Record<string, unknown>): SapiOutcome {
 	const request = record(details.request);
-	const method = String(request.method ?? '').toUpperCase();
-	const path = String(request.path ?? '')
+	const method = (text(request.method) ?? '').toUpperCase();
+	const path = (text(request.path) ?? '')
 		.split('?')[0]
 		.replace(/\/+$/, '');
 	for (const route of ROUTES) {

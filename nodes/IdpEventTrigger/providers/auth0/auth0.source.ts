@@ -10,4 +10,5 @@ export const auth0Source: SourceAdapter<Auth0Delivery> = {
 	verify: verifyAuth0Request,
 	parse: parseAuth0Delivery,
 	normalize: normalizeAuth0Delivery,
+	countEvents: (delivery) => delivery.logs.length + delivery.events.length,
 };

@@ -14,17 +14,16 @@ export const auth0Provider: IdentityProviderModule = {
 	id: 'auth0',
 	credentialName: AUTH0_CREDENTIAL,
 	source: auth0Source,
+	manualSecretField: 'streamToken',
+	manualSecretLabel: 'Stream Token',
+	apiSecretField: 'clientSecret',
+	legacySecretKey: 'logStreamSecret',
 	tenant: async (ctx) => new URL(auth0BaseUrl(await auth0Domain(ctx))).host,
-	async secret(ctx, staticData, automatic) {
-		if (automatic) return (staticData as Auth0StreamState).logStreamSecret;
-		const credentials = await ctx.getCredentials<{ streamToken?: string }>(AUTH0_CREDENTIAL);
-		return credentials.streamToken || undefined;
-	},
 	enrich: (ctx, events, options) => enrichAuth0Events(ctx, events, options),
 	registration: {
 		exists: (ctx, staticData, url) => auth0StreamExists(ctx, staticData as Auth0StreamState, url),
-		create: (ctx, staticData, url, _selected, name) =>
-			createAuth0Stream(ctx, staticData as Auth0StreamState, url, name),
+		create: (ctx, staticData, url, _selected, name, secret) =>
+			createAuth0Stream(ctx, staticData as Auth0StreamState, url, name, secret),
 		remove: (ctx, staticData) => deleteAuth0Stream(ctx, staticData as Auth0StreamState),
 	},
 };

@@ -6,6 +6,7 @@ import {
 	type IdentityEventType,
 } from '../../../shared/model';
 import type { NormalizeOptions } from '../../pipeline/sourceAdapter';
+import { bump, newTally } from '../../pipeline/tally';
 import type { NormalizeOutcome } from '../../pipeline/types';
 import { ENTRA_EVENT_MAP, type EntraEventKey, type EntraResourceKind } from './entra.eventMap';
 import {
@@ -44,10 +45,14 @@ export function entraCandidateTypes(event: IdentityEvent): readonly IdentityEven
 	return ENTRA_CLASSIFICATION_OUTCOMES[eventType].map((key) => ENTRA_EVENT_MAP[key]);
 }
 
-const KIND_BY_TYPE: Record<string, EntraResourceKind> = {
-	'#microsoft.graph.user': 'users',
-	'#microsoft.graph.group': 'groups',
-};
+const KIND_BY_TYPE = new Map<string, EntraResourceKind>([
+	['#microsoft.graph.user', 'users'],
+	['#microsoft.graph.group', 'groups'],
+]);
+const KIND_BY_COLLECTION = new Map<string, EntraResourceKind>([
+	['users', 'users'],
+	['groups', 'groups'],
+]);
 
 /** The user or group a notification is about; undefined for anything else (messages, events, …). */
 function resourceOf(
@@ -55,18 +60,23 @@ function resourceOf(
 ): { kind: EntraResourceKind; id: string } | undefined {
 	const segments = notification.resource.replace(/^\/+/, '').split('/');
 	const type = notification.resourceData?.['@odata.type']?.toLowerCase();
-	const byPath =
-		segments.length === 2
-			? ({ users: 'users', groups: 'groups' } as const)[segments[0].toLowerCase()]
-			: undefined;
-	const kind = type ? KIND_BY_TYPE[type] : byPath;
+	const byPath = segments.length === 2 ? KIND_BY_COLLECTION.get(segments[0].toLowerCase()) : undefined;
+	const kind = type ? KIND_BY_TYPE.get(type) : byPath;
 	const id = notification.resourceData?.id ?? segments[1];
 	return kind && id ? { kind, id } : undefined;
 }
 
+/** Starts every id the trigger makes up for a notification that came without one. */
+const SYNTHESIZED_PREFIX = 'graph-';
+
+export function isSynthesizedNotificationId(id: string): boolean {
+	return id.startsWith(SYNTHESIZED_PREFIX);
+}
+
 /**
  * Graph promises no id per notification: use its `id` when present, otherwise a digest of what
- * identifies it, bucketed to the minute it arrived.
+ * identifies it and the instant it arrived. A made-up id tells events apart downstream but never
+ * suppresses a duplicate: two real changes to one object can look alike.
  */
 export function notificationId(notification: GraphNotification, receivedAt: string): string {
 	if (!isLifecycleNotification(notification) && notification.id) return notification.id;
@@ -74,19 +84,21 @@ export function notificationId(notification: GraphNotification, receivedAt: stri
 		? [
 				notification.subscriptionId,
 				notification.lifecycleEvent,
-				notification.subscriptionExpirationDateTime,
+				notification.subscriptionExpirationDateTime ?? '',
 			]
 		: [
 				notification.subscriptionId,
 				notification.changeType,
 				notification.resource,
-				JSON.stringify(notification.resourceData?.['members@delta'] ?? null),
+				...(notification.resourceData?.['members@delta'] ?? []).map(
+					(member) => `${member.id}:${isRemoved(member['@removed']) ? 'removed' : 'added'}`,
+				),
 			];
 	const digest = createHash('sha256')
-		.update([...parts, receivedAt.slice(0, 16)].join('\n'))
+		.update([...parts, receivedAt].join('\n'))
 		.digest('hex')
 		.slice(0, 32);
-	return `graph-${digest}`;
+	return `${SYNTHESIZED_PREFIX}${digest}`;
 }
 
 function isRemoved(value: unknown): boolean {
@@ -204,7 +216,7 @@ export function normalizeGraphDelivery(
 	delivery: GraphDelivery,
 	options: NormalizeOptions,
 ): NormalizeOutcome {
-	const outcome: NormalizeOutcome = { events: [], ignored: {}, failedOutcomes: 0 };
+	const outcome: NormalizeOutcome = { events: [], ignored: newTally(), failedOutcomes: 0 };
 	const context: Context = {
 		receivedAt: options.receivedAt ?? new Date().toISOString(),
 		tenant: options.tenant,
@@ -216,7 +228,7 @@ export function normalizeGraphDelivery(
 			? fromLifecycle(notification, context)
 			: fromChange(notification, context);
 		if (typeof result === 'string') {
-			outcome.ignored[result] = (outcome.ignored[result] ?? 0) + 1;
+			bump(outcome.ignored, result);
 			continue;
 		}
 		for (const event of Array.isArray(result) ? result : [result]) {

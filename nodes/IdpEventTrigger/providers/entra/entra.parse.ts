@@ -1,4 +1,5 @@
 import { formatZodIssues } from '../../../shared/model';
+import { refuseDeepJson } from '../../pipeline/jsonBody';
 import type { InboundRequest, ParseResult } from '../../pipeline/request';
 import {
 	GraphChangeNotificationSchema,
@@ -8,9 +9,12 @@ import {
 
 /** Parses a change-notification collection `{value: [...]}` from the verified raw bytes. */
 export function parseGraphDelivery(request: InboundRequest): ParseResult<GraphDelivery> {
+	const text = request.rawBody?.toString('utf8') ?? '';
+	const tooDeep = refuseDeepJson(text);
+	if (tooDeep) return tooDeep;
 	let json: unknown;
 	try {
-		json = JSON.parse(request.rawBody?.toString('utf8') ?? '');
+		json = JSON.parse(text);
 	} catch (error) {
 		return {
 			ok: false,

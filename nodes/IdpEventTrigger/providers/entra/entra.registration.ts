@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 import type { IdentityEventType } from '../../../shared/model';
@@ -6,9 +5,10 @@ import { graphRequestAllItems, type EntraContext } from './entra.api';
 import { entraResourcesFor, type EntraResourceKind } from './entra.eventMap';
 import {
 	MAX_REMEMBERED_OBJECTS,
-	directoryMemory,
+	emptyDirectoryMemory,
 	rememberDisabled,
 	rememberGroupName,
+	saveDirectoryMemory,
 	type EntraState,
 } from './entra.state';
 import {
@@ -33,8 +33,9 @@ function sameKinds(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * True when Graph still holds a subscription of ours for every resource the selected events need,
- * each pointing at this URL. One that is due for renewal is renewed on the way, so every
- * activation and every n8n start extends the subscriptions.
+ * each pointing at this URL (the trigger has checked the clientState they were made with). One that
+ * is due for renewal is renewed on the way, so every activation and every n8n start extends the
+ * subscriptions.
  */
 export async function entraSubscriptionsExist(
 	ctx: IHookFunctions,
@@ -44,7 +45,7 @@ export async function entraSubscriptionsExist(
 	now = Date.now(),
 ): Promise<boolean> {
 	const stored = state.graphSubscriptions ?? [];
-	if (!state.graphClientState || stored.length === 0) return false;
+	if (stored.length === 0) return false;
 	if (
 		!sameKinds(
 			stored.map((s) => s.kind),
@@ -71,8 +72,7 @@ async function seedDirectoryMemory(
 	state: EntraState,
 	kinds: EntraResourceKind[],
 ): Promise<void> {
-	delete state.graphDirectory;
-	const memory = directoryMemory(state);
+	const memory = emptyDirectoryMemory();
 	if (kinds.includes('users')) {
 		const disabled = await graphRequestAllItems<{ id: string }>(
 			ctx,
@@ -91,18 +91,20 @@ async function seedDirectoryMemory(
 		);
 		for (const group of groups) rememberGroupName(memory, group.id, group.displayName ?? undefined);
 	}
+	saveDirectoryMemory(state, memory, true);
 }
 
 /**
  * Replaces our subscriptions (and any of this app's subscriptions posting to this URL) with one
- * per needed resource, all carrying a new generated clientState kept in static data. If one
- * cannot be created, the others are removed again.
+ * per needed resource, all carrying `clientState`. If one cannot be created, the others are
+ * removed again.
  */
 export async function createEntraSubscriptions(
 	ctx: IHookFunctions,
 	state: EntraState,
 	webhookUrl: string,
 	selected: readonly IdentityEventType[],
+	clientState: string,
 	now = Date.now(),
 ): Promise<void> {
 	const kinds = entraResourcesFor(selected);
@@ -119,7 +121,6 @@ export async function createEntraSubscriptions(
 	for (const id of stale) await deleteSubscription(ctx, id);
 	forget(state);
 
-	const clientState = randomBytes(48).toString('base64url');
 	const created: EntraState['graphSubscriptions'] = [];
 	let complete = false;
 	try {
@@ -131,7 +132,6 @@ export async function createEntraSubscriptions(
 		complete = true;
 	} finally {
 		if (complete) {
-			state.graphClientState = clientState;
 			state.graphNotificationUrl = webhookUrl;
 			state.graphSubscriptions = created;
 		} else {

@@ -1,6 +1,6 @@
 import type { SourceAdapter } from '../../pipeline/sourceAdapter';
 import { answerGraphHandshake } from './entra.handshake';
-import { entraCandidateTypes, normalizeGraphDelivery } from './entra.normalize';
+import { entraCandidateTypes, isSynthesizedNotificationId, normalizeGraphDelivery } from './entra.normalize';
 import { parseGraphDelivery } from './entra.parse';
 import { verifyGraphRequest } from './entra.verify';
 import type { GraphDelivery } from './entra.wire';
@@ -10,6 +10,8 @@ export const entraSource: SourceAdapter<GraphDelivery> = {
 	verify: verifyGraphRequest,
 	parse: parseGraphDelivery,
 	normalize: normalizeGraphDelivery,
+	countEvents: (delivery) => delivery.notifications.length,
+	isSynthesizedId: isSynthesizedNotificationId,
 	/** Graph asks for 202 when the work continues after the reply. */
 	acceptedStatus: 202,
 	candidateTypes: entraCandidateTypes,

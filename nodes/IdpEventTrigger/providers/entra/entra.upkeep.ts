@@ -1,5 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { triggerLog } from '../../triggerLog';
 import type { EntraState, GraphSubscriptionRecord } from './entra.state';
 import {
 	createSubscription,
@@ -22,14 +23,17 @@ export interface UpkeepReport {
  * answers `reauthorizationRequired` (reauthorize, then renew if due), recreates a subscription
  * Graph removed (when this trigger created it), and renews any subscription that is past half its
  * lifetime. Without subscriptions of its own (manual registration) it serves those whose
- * notifications it receives. Never throws; failures are logged and reported.
+ * notifications it receives. A recreated subscription gets the derived `clientState`. Never throws;
+ * failures are logged and reported.
  */
 export async function keepSubscriptionsAlive(
 	ctx: IWebhookFunctions,
 	state: EntraState,
 	delivery: GraphDelivery,
+	clientState: () => Promise<string | undefined>,
 	now = Date.now(),
 ): Promise<UpkeepReport> {
+	const log = triggerLog(ctx);
 	const report: UpkeepReport = { reauthorized: [], renewed: [], recreated: [], failed: [] };
 	const records = state.graphSubscriptions ?? [];
 	const expiries = new Map<string, string | undefined>(records.map((r) => [r.id, r.expiresAt]));
@@ -50,21 +54,18 @@ export async function keepSubscriptionsAlive(
 			await work();
 		} catch (error) {
 			report.failed.push(id);
-			ctx.logger.warn(
-				`IdP Event Trigger could not ${action} Microsoft Graph subscription ${id}: ${(error as Error).message}`,
-			);
+			log.warn(`could not ${action} Microsoft Graph subscription ${id}: ${(error as Error).message}`);
 		}
 	};
 	const recreate = async (record: GraphSubscriptionRecord | undefined, id: string) => {
-		if (!record || !state.graphClientState) {
-			ctx.logger.warn(
-				`IdP Event Trigger: Microsoft Graph subscription ${id} is gone; recreate it (re-publish the workflow)`,
-			);
+		const secret = record ? await clientState() : undefined;
+		if (!record || !secret) {
+			log.warn(`Microsoft Graph subscription ${id} is gone; recreate it (re-publish the workflow)`);
 			report.failed.push(id);
 			return;
 		}
 		const url = state.graphNotificationUrl ?? (ctx.getNodeWebhookUrl('default') as string);
-		const created = await createSubscription(ctx, record.kind, url, state.graphClientState, now);
+		const created = await createSubscription(ctx, record.kind, url, secret, now);
 		report.recreated.push({ from: record.id, to: created.id });
 		record.id = created.id;
 		record.expiresAt = created.expirationDateTime;

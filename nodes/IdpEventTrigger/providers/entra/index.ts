@@ -1,6 +1,8 @@
+import { triggerLog } from '../../triggerLog';
+import { derivedSecret } from '../../webhookSecret';
 import type { IdentityProviderModule } from '../provider';
 import { ENTRA_CREDENTIAL, entraCredentials } from './entra.api';
-import { classifyEntraEvents } from './entra.classify';
+import { classifyEntraEvents, unclassifiedEntraEvent } from './entra.classify';
 import { enrichEntraEvents } from './entra.enrich';
 import {
 	createEntraSubscriptions,
@@ -8,7 +10,7 @@ import {
 	entraSubscriptionsExist,
 } from './entra.registration';
 import { entraSource } from './entra.source';
-import { directoryMemory, type EntraState } from './entra.state';
+import { loadDirectoryMemory, saveDirectoryMemory, type EntraState } from './entra.state';
 import { keepSubscriptionsAlive } from './entra.upkeep';
 import type { GraphDelivery } from './entra.wire';
 
@@ -16,26 +18,31 @@ export const entraProvider: IdentityProviderModule = {
 	id: 'entra',
 	credentialName: ENTRA_CREDENTIAL,
 	source: entraSource,
+	manualSecretField: 'clientStateSecret',
+	manualSecretLabel: 'Client State',
+	apiSecretField: 'clientSecret',
+	legacySecretKey: 'graphClientState',
 	tenant: async (ctx) => (await entraCredentials(ctx)).tenantId,
-	async secret(ctx, staticData, automatic) {
-		if (automatic) return (staticData as EntraState).graphClientState;
-		return (await entraCredentials(ctx)).clientStateSecret || undefined;
-	},
 	async afterAcknowledge(ctx, staticData, { delivery, events }) {
 		const state = staticData as EntraState;
 		const now = Date.now();
-		const report = await keepSubscriptionsAlive(ctx, state, delivery as GraphDelivery, now);
+		const clientState = async () => await derivedSecret(ctx, entraProvider);
+		const report = await keepSubscriptionsAlive(ctx, state, delivery as GraphDelivery, clientState, now);
 		if (report.renewed.length + report.reauthorized.length + report.recreated.length > 0) {
-			ctx.logger.info('IdP Event Trigger: Microsoft Graph subscriptions kept alive', { ...report });
+			triggerLog(ctx).info('Microsoft Graph subscriptions kept alive', { ...report });
 		}
-		return await classifyEntraEvents(ctx, directoryMemory(state), events, now);
+		const memory = loadDirectoryMemory(state);
+		const classified = await classifyEntraEvents(ctx, memory, events, now);
+		saveDirectoryMemory(state, memory);
+		return classified;
 	},
+	unclassified: unclassifiedEntraEvent,
 	enrich: (ctx, events, options) => enrichEntraEvents(ctx, events, options),
 	registration: {
 		exists: (ctx, staticData, url, selected) =>
 			entraSubscriptionsExist(ctx, staticData as EntraState, url, selected),
-		create: (ctx, staticData, url, selected) =>
-			createEntraSubscriptions(ctx, staticData as EntraState, url, selected),
+		create: (ctx, staticData, url, selected, _name, secret) =>
+			createEntraSubscriptions(ctx, staticData as EntraState, url, selected, secret),
 		remove: (ctx, staticData) => deleteEntraSubscriptions(ctx, staticData as EntraState),
 	},
 };

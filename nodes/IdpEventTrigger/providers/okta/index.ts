@@ -8,16 +8,16 @@ export const oktaProvider: IdentityProviderModule = {
 	id: 'okta',
 	credentialName: OKTA_CREDENTIAL,
 	source: oktaSource,
+	manualSecretField: 'eventHookSecret',
+	manualSecretLabel: 'Event Hook Secret',
+	apiSecretField: 'apiToken',
+	legacySecretKey: 'hookSecret',
 	tenant: async (ctx) => new URL(await oktaOrgUrl(ctx)).host,
-	async secret(ctx, staticData, automatic) {
-		if (automatic) return (staticData as OktaHookState).hookSecret;
-		const credentials = await ctx.getCredentials<{ eventHookSecret?: string }>(OKTA_CREDENTIAL);
-		return credentials.eventHookSecret || undefined;
-	},
 	enrich: (ctx, events, options) => enrichOktaEvents(ctx, events, options),
 	registration: {
 		exists: (ctx, staticData, url, selected) => oktaHookExists(ctx, staticData as OktaHookState, url, selected),
-		create: (ctx, staticData, url, selected, name) => createOktaHook(ctx, staticData as OktaHookState, url, selected, name),
+		create: (ctx, staticData, url, selected, name, secret) =>
+			createOktaHook(ctx, staticData as OktaHookState, url, selected, name, secret),
 		remove: (ctx, staticData) => deleteOktaHook(ctx, staticData as OktaHookState),
 	},
 };

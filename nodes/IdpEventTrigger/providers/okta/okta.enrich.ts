@@ -1,6 +1,8 @@
 import type { Group as OktaGroup, User as OktaUser } from '@okta/okta-sdk-nodejs';
 
-import type { AttributeMap, IdentityEvent, IdentityUser, UserStatus } from '../../../shared/model';
+import type { IdentityEvent, IdentityUser, UserStatus } from '../../../shared/model';
+import { ownValue } from '../../../shared/security/ownKeys';
+import { flattenAttributes } from '../attributes';
 import { enrichUserEvents } from '../userEnrichment';
 import { oktaApiRequest, oktaApiRequestAllItems, type OktaContext } from './okta.api';
 
@@ -15,25 +17,6 @@ const STATUS_MAP: Record<string, UserStatus> = {
 	DEPROVISIONED: 'deprovisioned',
 };
 
-type Scalar = string | number | boolean | null;
-
-/** Flattens a profile into `a.b.c` keys; arrays of scalars are kept as arrays. */
-export function flattenAttributes(value: Record<string, unknown>, prefix = ''): AttributeMap {
-	const out: AttributeMap = {};
-	for (const [key, item] of Object.entries(value)) {
-		const path = prefix ? `${prefix}.${key}` : key;
-		if (item === undefined) continue;
-		if (item === null || ['string', 'number', 'boolean'].includes(typeof item)) {
-			out[path] = item as Scalar;
-		} else if (Array.isArray(item)) {
-			out[path] = item.filter((entry) => entry === null || typeof entry !== 'object') as Scalar[];
-		} else if (typeof item === 'object') {
-			Object.assign(out, flattenAttributes(item as Record<string, unknown>, path));
-		}
-	}
-	return out;
-}
-
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -43,18 +26,18 @@ export function identityUserFromOkta(user: OktaUser, groups?: OktaGroup[]): Iden
 	const givenName = text(profile.firstName);
 	const familyName = text(profile.lastName);
 	return {
-		id: String(user.id),
+		id: text(user.id) ?? '',
 		login: text(profile.login),
 		email: text(profile.email),
 		givenName,
 		familyName,
 		displayName:
 			text(profile.displayName) ?? ([givenName, familyName].filter(Boolean).join(' ') || undefined),
-		status: STATUS_MAP[String(user.status)] ?? 'unknown',
+		status: ownValue(STATUS_MAP, text(user.status) ?? '') ?? 'unknown',
 		...(groups
 			? {
 					groups: groups.map((group) => ({
-						id: String(group.id),
+						id: text(group.id) ?? '',
 						name: text((group.profile as unknown as Record<string, unknown> | undefined)?.name),
 					})),
 				}

@@ -6,6 +6,7 @@ import {
 	type IdentityUser,
 	type MfaFactor,
 } from '../../../shared/model';
+import { bump, newTally } from '../../pipeline/tally';
 import type { NormalizeOutcome } from '../../pipeline/types';
 import { OKTA_EVENT_MAP, isOktaEventType } from './okta.eventMap';
 import type { OktaEventHookDelivery, OktaLogEvent, OktaLogTarget } from './okta.wire';
@@ -86,10 +87,8 @@ export function normalizeOktaDelivery(
 	delivery: OktaEventHookDelivery,
 	options: { tenant: string; includeRaw: boolean },
 ): NormalizeOutcome {
-	const outcome: NormalizeOutcome = { events: [], ignored: {}, failedOutcomes: 0 };
-	const ignore = (reason: string) => {
-		outcome.ignored[reason] = (outcome.ignored[reason] ?? 0) + 1;
-	};
+	const outcome: NormalizeOutcome = { events: [], ignored: newTally(), failedOutcomes: 0 };
+	const ignore = (reason: string) => bump(outcome.ignored, reason);
 	const tenant = oktaTenantOf(delivery, options.tenant);
 	const ordered = delivery.data.events
 		.map((event, index) => ({ event, index, at: Date.parse(event.published) }))

@@ -1,4 +1,5 @@
 import { formatZodIssues } from '../../../shared/model';
+import { refuseDeepJson } from '../../pipeline/jsonBody';
 import type { InboundRequest, ParseResult } from '../../pipeline/request';
 import { OktaEventHookDeliverySchema, type OktaEventHookDelivery } from './okta.wire';
 
@@ -7,9 +8,12 @@ export function parseOktaDelivery(request: InboundRequest): ParseResult<OktaEven
 	if (!request.rawBody || request.rawBody.length === 0) {
 		return { ok: false, message: 'The request body is empty; Okta deliveries are JSON objects' };
 	}
+	const text = request.rawBody.toString('utf8');
+	const tooDeep = refuseDeepJson(text);
+	if (tooDeep) return tooDeep;
 	let json: unknown;
 	try {
-		json = JSON.parse(request.rawBody.toString('utf8'));
+		json = JSON.parse(text);
 	} catch (error) {
 		return { ok: false, message: `The request body is not valid JSON (${(error as Error).message})` };
 	}

@@ -1,16 +1,24 @@
 import type { EventHook } from '@okta/okta-sdk-nodejs';
-import { randomBytes } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 
 import type { IdentityEventType } from '../../../shared/model';
 import { oktaApiRequest } from './okta.api';
 import { oktaEventTypesFor } from './okta.eventMap';
 
-/** What the trigger keeps in the workflow's static data for an automatically registered hook. */
+/**
+ * What the trigger keeps in the workflow's static data for an automatically registered hook. The
+ * hook's secret is derived, never stored; `hookSecret` is what earlier versions stored.
+ */
 export interface OktaHookState {
 	hookId?: string;
 	hookSecret?: string;
 	hookEvents?: string[];
+}
+
+function forget(state: OktaHookState): void {
+	delete state.hookId;
+	delete state.hookSecret;
+	delete state.hookEvents;
 }
 
 const HOOKS = '/api/v1/eventHooks';
@@ -36,8 +44,8 @@ async function removeHook(ctx: IHookFunctions, id: string): Promise<void> {
 }
 
 /**
- * True when Okta holds an active, verified hook for this webhook URL with the secret we keep and
- * exactly the event types the node is set to.
+ * True when Okta holds an active, verified hook of ours for this webhook URL with exactly the event
+ * types the node is set to (the trigger has checked the secret it was made with).
  */
 export async function oktaHookExists(
 	ctx: IHookFunctions,
@@ -45,12 +53,10 @@ export async function oktaHookExists(
 	webhookUrl: string,
 	selected: readonly IdentityEventType[],
 ): Promise<boolean> {
-	if (!state.hookId || !state.hookSecret) return false;
+	if (!state.hookId) return false;
 	const hook = (await listHooks(ctx)).find((candidate) => candidate.id === state.hookId);
 	if (!hook) {
-		delete state.hookId;
-		delete state.hookSecret;
-		delete state.hookEvents;
+		forget(state);
 		return false;
 	}
 	return (
@@ -63,8 +69,8 @@ export async function oktaHookExists(
 
 /**
  * Replaces any hook pointing at this URL (its secret is write-only at Okta, so it cannot be
- * reused), creates a new one with a generated secret, and asks Okta to verify it, which makes
- * Okta call this trigger's GET handshake.
+ * checked), creates a new one that sends `secret`, and asks Okta to verify it, which makes Okta
+ * call this trigger's GET handshake.
  */
 export async function createOktaHook(
 	ctx: IHookFunctions,
@@ -72,14 +78,15 @@ export async function createOktaHook(
 	webhookUrl: string,
 	selected: readonly IdentityEventType[],
 	hookName: string,
+	secret: string,
 ): Promise<void> {
 	for (const hook of await listHooks(ctx)) {
 		if (hook.id && (hook.id === state.hookId || hookUri(hook) === webhookUrl)) {
 			await removeHook(ctx, hook.id);
 		}
 	}
+	forget(state);
 	const events = oktaEventTypesFor(selected);
-	const secret = randomBytes(32).toString('base64url');
 	const { body: created } = await oktaApiRequest<EventHook>(ctx, 'POST', HOOKS, {
 		name: hookName,
 		events: { type: 'EVENT_TYPE', items: events },
@@ -93,7 +100,6 @@ export async function createOktaHook(
 		},
 	});
 	state.hookId = created.id;
-	state.hookSecret = secret;
 	state.hookEvents = events;
 	if (created.status !== 'ACTIVE') {
 		await oktaApiRequest(ctx, 'POST', `${HOOKS}/${created.id}/lifecycle/activate`);
@@ -103,7 +109,5 @@ export async function createOktaHook(
 
 export async function deleteOktaHook(ctx: IHookFunctions, state: OktaHookState): Promise<void> {
 	if (state.hookId) await removeHook(ctx, state.hookId);
-	delete state.hookId;
-	delete state.hookSecret;
-	delete state.hookEvents;
+	forget(state);
 }

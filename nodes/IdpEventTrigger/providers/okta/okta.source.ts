@@ -10,4 +10,5 @@ export const oktaSource: SourceAdapter<OktaEventHookDelivery> = {
 	verify: (request, secret) => verifyOktaRequest(request, secret),
 	parse: parseOktaDelivery,
 	normalize: normalizeOktaDelivery,
+	countEvents: (delivery) => delivery.data.events.length,
 };

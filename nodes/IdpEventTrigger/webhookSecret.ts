@@ -1,0 +1,113 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { deriveSecret, secretTag } from '../shared/security/deriveSecret';
+
+/** The path of the trigger's webhooks (`<base>/<webhookId>/events`). */
+export const WEBHOOK_PATH = 'events';
+
+/** The credential field every identity provider's credential has for the derivation key. */
+export const REGISTRATION_KEY_FIELD = 'registrationKey';
+
+/** Static data: a tag of the secret the remote registration was made with (not the secret). */
+const SECRET_TAG_KEY = 'secretTag';
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/** Where a provider's credential and static data keep what the delivery secret comes from. */
+export interface SecretSource {
+	id: string;
+	credentialName: string;
+	/** The credential field holding the secret of a manually registered hook, and its label. */
+	manualSecretField: string;
+	manualSecretLabel: string;
+	/** The credential's API secret: the derivation key when the credential has no Registration Key. */
+	apiSecretField: string;
+	/** Where versions before derivation kept their generated secret in static data. */
+	legacySecretKey: string;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+async function credentialsOf(ctx: TriggerContext, source: SecretSource) {
+	return await ctx.getCredentials<ICredentialDataDecryptedObject>(source.credentialName);
+}
+
+/**
+ * What identifies this trigger's webhook to every n8n process, across restarts and re-publishing:
+ * the workflow id, the node id, and the webhook id and path that make up its URL. The URL's base is
+ * left out: it comes from each process's configuration and need not match.
+ */
+export function webhookIdentity(ctx: TriggerContext): string[] {
+	const node = ctx.getNode();
+	return [ctx.getWorkflow().id ?? '', node.id ?? node.name, node.webhookId ?? '', WEBHOOK_PATH];
+}
+
+/**
+ * The secret an automatically registered hook presents: HMAC-SHA256 of the webhook's identity under
+ * the credential's Automatic Registration Key, or under its API secret when that key is empty.
+ * Undefined when the credential holds neither.
+ */
+export async function derivedSecret(
+	ctx: TriggerContext,
+	source: SecretSource,
+): Promise<string | undefined> {
+	const credentials = await credentialsOf(ctx, source);
+	const key = text(credentials[REGISTRATION_KEY_FIELD]) ?? text(credentials[source.apiSecretField]);
+	if (key === undefined) return undefined;
+	return deriveSecret(key, ['n8n-nodes-idp-mfa-sync delivery secret', source.id, ...webhookIdentity(ctx)]);
+}
+
+/**
+ * The secrets a delivery may present, or why there is none. Automatic registration: the derived
+ * secret, and a secret an earlier version generated and stored, until the next registration
+ * replaces it.
+ */
+export async function deliverySecrets(
+	ctx: IWebhookFunctions,
+	source: SecretSource,
+	staticData: IDataObject,
+	automatic: boolean,
+): Promise<{ secrets: string[]; derived?: string; noSecretReason?: string }> {
+	if (!automatic) {
+		const manual = text((await credentialsOf(ctx, source))[source.manualSecretField]);
+		return manual
+			? { secrets: [manual] }
+			: { secrets: [], noSecretReason: `the credential's ${source.manualSecretLabel} is empty` };
+	}
+	const derived = await derivedSecret(ctx, source);
+	const secrets = [derived, text(staticData[source.legacySecretKey])].filter(
+		(secret): secret is string => secret !== undefined,
+	);
+	return secrets.length > 0
+		? { secrets, derived }
+		: {
+				secrets,
+				noSecretReason:
+					'the credential has neither an Automatic Registration Key nor an API secret to derive the delivery secret from',
+			};
+}
+
+/** Whether the remote registration was made with `secret` (as far as static data knows). */
+export function registeredWith(staticData: IDataObject, secret: string): boolean {
+	return staticData[SECRET_TAG_KEY] === secretTag(secret);
+}
+
+/** Whether the registration was made with a secret other than `secret`: the key changed since. */
+export function registeredWithAnotherSecret(staticData: IDataObject, secret: string): boolean {
+	return typeof staticData[SECRET_TAG_KEY] === 'string' && !registeredWith(staticData, secret);
+}
+
+export function rememberRegistration(staticData: IDataObject, secret: string): void {
+	staticData[SECRET_TAG_KEY] = secretTag(secret);
+}
+
+export function forgetRegistration(staticData: IDataObject): void {
+	delete staticData[SECRET_TAG_KEY];
+}
