@@ -5,7 +5,7 @@ import { planGroupSet, type GroupSetIntent } from './planGroupSet';
 import { planMembership } from './planMembership';
 import { planReset } from './planReset';
 import { planUser, type Plan, type UserObservation } from './planUser';
-import { withLock } from './locks';
+import { readAgain, readBeforeOthersWrote, withLock, wrote } from './locks';
 import { carriesMarker } from './anchors';
 import type { MfaDirectory, MfaGroup, MfaUser, UserRef } from './port';
 import { targetNotFound, type ActionResult, type ItemScope } from './results';
@@ -84,14 +84,17 @@ async function planFor(port: MfaDirectory, scope: ItemScope, intent: RunnableInt
 		case 'reset': {
 			const user = await port.findUser(intent.user.ref);
 			const ordering = intent.ordering;
+			const applied = ordering?.eventId
+				? rememberedAt(account, 'reset', `event ${ordering.eventId}`) !== undefined
+				: false;
 			return planReset(
 				intent,
 				{
 					user,
-					devices: user ? await port.listDevices(user) : [],
+					devices: user && !applied ? await port.listDevices(user) : [],
 					emailSent: user ? rememberedAt(account, 'enrollmentEmail', user.id) !== undefined : false,
 					remembered: ordering ? rememberedAt(account, 'reset', ordering.subject) : undefined,
-					applied: ordering?.eventId ? rememberedAt(account, 'reset', `event ${ordering.eventId}`) !== undefined : false,
+					applied,
 				},
 				port.capabilities,
 				scope,
@@ -186,16 +189,20 @@ function lockKey(port: MfaDirectory, intent: RunnableIntent): string | undefined
  * turns, the later one reading the object again. In a dry run the port only records the writes.
  */
 export async function runIntent(port: MfaDirectory, scope: ItemScope, intent: RunnableIntent): Promise<Outcome> {
-	const run = async (waited: boolean): Promise<Outcome> => {
+	const key = port.dryRun ? undefined : lockKey(port, intent);
+	const run = async (): Promise<Outcome> => {
 		const ref = userRefOf(intent);
-		if (waited && ref) await port.refreshUser(ref);
+		if (key && ref && readBeforeOthersWrote(port, key)) {
+			await port.refreshUser(ref);
+			readAgain(port, key);
+		}
 		const plan = await planFor(port, scope, intent);
 		const execution = await executePlan(port, plan.steps);
 		if (!port.dryRun) rememberApplied(port, intent, plan);
+		if (key && plan.steps.length > 0) wrote(port, key);
 		return { result: settle(plan, execution, intent, scope), steps: plan.steps };
 	};
-	const key = port.dryRun ? undefined : lockKey(port, intent);
-	return key === undefined ? await run(false) : await withLock(key, run);
+	return key === undefined ? await run() : await withLock(key, run);
 }
 
 /** Sync Groups for a user the item already found. */

@@ -7,6 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { startReading } from '../locks';
 import type { MfaDirectory, PlannedWrite } from '../port';
 import { orderedResult, type ActionResult } from '../results';
 import { stepJson } from '../steps';
@@ -76,6 +77,7 @@ export async function processItems<T>(
 			return { ok: false as const, error };
 		}
 	});
+	startReading(directory);
 	const keys = prepared.flatMap((entry) => (entry.ok ? (entry.lookup?.keys ?? []) : []));
 	const ids = prepared.flatMap((entry) => (entry.ok ? (entry.lookup?.ids ?? []) : []));
 	let prefetchError: unknown;
