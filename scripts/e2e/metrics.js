@@ -16,6 +16,14 @@ function recordMetrics(record) {
 }
 
 /**
+ * Appends one figure of the real-n8n reliability checks, printed by run-e2e.js beside its goal.
+ * @param {{ check: string, measured: string, goal: string }} figure
+ */
+function recordReliability(figure) {
+	recordMetrics({ kind: 'reliability', ...figure });
+}
+
+/**
  * @param {string} file
  * @returns {Record<string, any>[]}
  */
@@ -46,4 +54,4 @@ function stopwatch() {
 	};
 }
 
-module.exports = { METRICS_ENV, recordMetrics, readMetrics, stopwatch };
+module.exports = { METRICS_ENV, recordMetrics, recordReliability, readMetrics, stopwatch };

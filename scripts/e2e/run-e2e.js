@@ -64,7 +64,9 @@ async function main() {
 			}),
 		);
 	} finally {
-		const runs = readMetrics(metricsFile);
+		const records = readMetrics(metricsFile);
+		const runs = records.filter((record) => record.kind !== 'reliability');
+		const reliability = records.filter((record) => record.kind === 'reliability');
 		fs.rmSync(scratch, { recursive: true, force: true });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
@@ -86,11 +88,22 @@ async function main() {
 				`  n8n peak RSS [${run.label}] (n8n processes + task runners): ${megabytes(run.peakRssBytes)}`,
 			);
 		}
+		if (reliability.length > 0) console.log('\nReliability (real n8n)');
+		for (const { check, measured, goal } of reliability) {
+			console.log(`  ${check}\n    measured: ${measured}\n    goal:     ${goal}`);
+		}
 		fs.mkdirSync(path.dirname(SUMMARY_FILE), { recursive: true });
 		fs.writeFileSync(
 			SUMMARY_FILE,
 			JSON.stringify(
-				{ n8n: install.n8nVersion, node: install.nodeVersion, stages, runs, exitCode: code },
+				{
+					n8n: install.n8nVersion,
+					node: install.nodeVersion,
+					stages,
+					runs,
+					reliability,
+					exitCode: code,
+				},
 				null,
 				2,
 			),
