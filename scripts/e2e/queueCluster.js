@@ -238,12 +238,18 @@ async function startProcesses(
 	};
 	const ready = async (/** @type {ProcessSpec} */ spec) => {
 		const server = launch(spec);
-		await waitUntilReady(
-			server,
-			`n8n ${spec.name}`,
-			() => isN8nReady(`http://127.0.0.1:${spec.port}`),
-			options.startTimeoutMs ?? 180_000,
-		);
+		try {
+			await waitUntilReady(
+				server,
+				`n8n ${spec.name}`,
+				() => isN8nReady(`http://127.0.0.1:${spec.port}`),
+				options.startTimeoutMs ?? 180_000,
+			);
+		} catch (error) {
+			/** @type {Error} */ (error).message +=
+				`\n--- n8n ${spec.name} output ---\n${server.logs().slice(-8_000)}`;
+			throw error;
+		}
 	};
 
 	let peakRssBytes = 0;

@@ -5,7 +5,10 @@
 //   1. reference: every delivery once, in order;
 //   2. every delivery twice (half of them one after the other, half at once), in a shuffled order;
 //   3. every delivery once, in order, against a Duo that answers 20% of calls 429, 5% 500, and loses 5% of
-//      answers after the write took effect.
+//      answers after the write took effect;
+//   4. every delivery enriched in order, then applied in a shuffled order: what queue mode does when the
+//      webhook process enriches deliveries as they arrive and the workers run their executions later, in
+//      whatever order they take them.
 // Each must reach the workload's exact end state with no failed item; 2 may not write more than 1.
 //   node scripts/reliability/duoUnderStress.js [--events 5000]
 'use strict';
@@ -29,21 +32,33 @@ function shuffled(items, seed) {
 	return copy;
 }
 
-async function run(mix, name, schedule, faults = []) {
+async function run(mix, name, schedule, faults = [], { enrichFirst = false } = {}) {
 	const okta = await startFakeOkta(oktaDirectory(mix));
 	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo });
 	for (const fault of faults) duo.injectFaults(fault);
 	const staticData = {};
 	let failed = 0;
 	let executions = 0;
-	const once = async (delivery) => {
-		const items = await throughTrigger(okta, delivery, staticData, TRIGGER);
+	const started = performance.now();
+	const result = () => {
+		const counts = duo.counts();
+		const statuses = {};
+		for (const call of duo.calls) statuses[call.status] = (statuses[call.status] ?? 0) + 1;
+		return { name, seconds: (performance.now() - started) / 1000, counts, statuses, failed, executions, problems: checkEndState(duo, mix.expected) };
+	};
+	const apply = async (items) => {
 		if (items.length === 0) return;
 		executions += 1;
 		failed += (await applyToDuo(duo, items, DUO)).filter((json) => json.error).length;
 	};
-	const started = performance.now();
+	const once = async (delivery) => apply(await throughTrigger(okta, delivery, staticData, TRIGGER));
 	try {
+		if (enrichFirst) {
+			const received = [];
+			for (const step of schedule) received.push(await throughTrigger(okta, step.delivery, staticData, TRIGGER));
+			for (const items of shuffled(received, 3)) await apply(items);
+			return result();
+		}
 		for (const step of schedule) {
 			if (step.times === 1) await once(step.delivery);
 			else if (step.together) await Promise.all([once(step.delivery), once(step.delivery)]);
@@ -52,10 +67,7 @@ async function run(mix, name, schedule, faults = []) {
 				await once(step.delivery);
 			}
 		}
-		const counts = duo.counts();
-		const statuses = {};
-		for (const call of duo.calls) statuses[call.status] = (statuses[call.status] ?? 0) + 1;
-		return { name, seconds: (performance.now() - started) / 1000, counts, statuses, failed, executions, problems: checkEndState(duo, mix.expected) };
+		return result();
 	} finally {
 		await okta.close();
 		await duo.close();
@@ -78,9 +90,10 @@ async function run(mix, name, schedule, faults = []) {
 		{ status: 'reset', rate: 0.0667, seed: 13, method: 'POST', afterApply: true },
 		{ status: 'reset', rate: 0.0667, seed: 14, method: 'DELETE', afterApply: true },
 	]);
+	const lateApplied = await run(mix, 'enriched in order, applied in a shuffled order', inOrder, [], { enrichFirst: true });
 	const lines = [];
 	let ok = true;
-	for (const result of [reference, doubled, faulty]) {
+	for (const result of [reference, doubled, faulty, lateApplied]) {
 		const pass = result.problems.length === 0 && result.failed === 0;
 		ok &&= pass;
 		lines.push(

@@ -19,8 +19,24 @@ import {
 	triggerWebhookPath,
 	type SampleWorkflow,
 } from '../../scripts/demo/samples';
-import { packedPackage, type N8nExecution } from '../../scripts/e2e/n8nInstance';
+import { recordReliability } from '../../scripts/e2e/metrics';
+import { executionItems, packedPackage, type N8nExecution } from '../../scripts/e2e/n8nInstance';
 import { startQueueCluster, type QueueCluster } from '../../scripts/e2e/queueCluster';
+import {
+	comparableDuoState,
+	deliveriesForEvents,
+	oktaDirectoryOf,
+	replayInChildProcess,
+	standardMix,
+	stateDifferences,
+	type ComparableDuoState,
+} from '../../scripts/reliability/standardMix';
+import { eachConcurrently } from '../helpers/eachConcurrently';
+import {
+	countByStatus,
+	executionSummaries,
+	waitForFinishedExecutions,
+} from './helpers/executionCounts';
 import { duoUser, existingDuoUser, anchorOf } from './helpers/fakeDuoState';
 
 const SAMPLE = loadSampleWorkflows().find(
@@ -28,30 +44,101 @@ const SAMPLE = loadSampleWorkflows().find(
 )?.workflow as SampleWorkflow;
 const TRIGGER_TYPE = 'n8n-nodes-idp-mfa-sync.idpEventTrigger';
 
+interface VariantOptions {
+	/** Trigger options. */
+	trigger?: Record<string, unknown>;
+	/** Options of the Duo node. */
+	duo?: Record<string, unknown>;
+	/** Credential references by type, replacing the sample's. */
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
 /** The lifecycle sample under another id and webhook path, with the trigger's registration set. */
 function lifecycleVariant(
 	id: string,
 	webhookId: string,
 	registration: 'manual' | 'automatic',
+	variant: VariantOptions = {},
 ): SampleWorkflow {
+	const credentials = (node: SampleWorkflow['nodes'][number]) =>
+		Object.fromEntries(
+			Object.entries(node.credentials ?? {}).map(([type, ref]) => [
+				type,
+				variant.credentials?.[type] ?? ref,
+			]),
+		);
 	return {
 		...SAMPLE,
 		id,
-		name: `${SAMPLE.name} [${registration}]`,
+		name: `${SAMPLE.name} [${id}]`,
 		nodes: SAMPLE.nodes.map((node) =>
 			node.type === TRIGGER_TYPE
-				? { ...node, webhookId, parameters: { ...node.parameters, registration } }
-				: node,
+				? {
+						...node,
+						webhookId,
+						parameters: {
+							...node.parameters,
+							registration,
+							options: { ...node.parameters.options, ...variant.trigger },
+						},
+						credentials: credentials(node),
+					}
+				: {
+						...node,
+						parameters: {
+							...node.parameters,
+							options: { ...node.parameters.options, ...variant.duo },
+						},
+						credentials: credentials(node),
+					},
 		),
 	};
 }
 const MANUAL = lifecycleVariant('queueManual00001', 'queue-okta-duo-manual', 'manual');
 const AUTOMATIC = lifecycleVariant('queueAutomatic01', 'queue-okta-duo-automatic', 'automatic');
 
+/**
+ * The standard mix through its own fake Okta and Duo: Include Groups on, so that memberships follow the
+ * IdP whatever order the deliveries are applied in, and Reset On "Any MFA Reset", as the mix resets Duo on
+ * every Okta MFA reset (what bench/mixRun.js replays in process).
+ */
+const MIX_CREDENTIALS = {
+	oktaIdpApi: { id: 'queueMixOkta0001', name: 'Okta (standard mix)' },
+	duoAdminApi: { id: 'queueMixDuo00001', name: 'Duo Security (standard mix)' },
+};
+const MIX = lifecycleVariant('queueStandardMix', 'queue-standard-mix', 'automatic', {
+	trigger: { includeGroups: true },
+	duo: { resetOn: 'anyReset' },
+	credentials: MIX_CREDENTIALS,
+});
+/** Every resend reaches the Duo node (duplicate window off), which must stay right on its own. */
+const DESIRED = lifecycleVariant('queueDesiredSta1', 'queue-desired-state', 'automatic', {
+	trigger: { dedupeWindowMinutes: 0 },
+	duo: { retryBaseDelayMs: 20 },
+});
+
+/**
+ * Bull's lock on a running job, renewed by the worker that runs it (n8n 2.41.1 reads these; defaults 60 s,
+ * 10 s and 30 s). Shorter, a job whose worker died is failed in seconds rather than about a minute and a
+ * half; long enough that a busy worker still renews it.
+ */
+const QUEUE_LOCKS = {
+	QUEUE_WORKER_LOCK_DURATION: '8000',
+	QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+	QUEUE_WORKER_STALLED_INTERVAL: '4000',
+};
+/** See reliability.e2e.ts: n8n 2.41.1's default engine costs an isolate per webhook request and execution. */
+const FAST_EXPRESSION_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
+const MIX_EVENTS = 2000;
+/** Deliveries after the first 2,000 events, each sent to the main and the webhook process at once. */
+const TWICE_AT_ONCE = 40;
+
 /** The Okta events behind every identity event type: what the README tells an admin to subscribe. */
 const SUBSCRIBED = oktaEventTypesFor([...IDENTITY_EVENT_TYPES]);
 
 const JANE: OktaUserRef = { id: '00uJDOE0000000000001', login: 'jane.doe@acme.test' };
+const ALEX: OktaUserRef = { id: '00uAKIM000000000001', login: 'alex.kim@acme.test' };
+const KIM: OktaUserRef = { id: '00uKLEE000000000001', login: 'kim.lee@acme.test' };
 const SAM: OktaUserRef = { id: '00uSRIVERA000000001', login: 'sam.rivera@acme.test' };
 const MFA_USERS = { id: '00gMFAUSERS00000001', name: 'MFA-Users' };
 const VPN_USERS = { id: '00gVPNUSERS00000001', name: 'VPN-Users' };
@@ -63,8 +150,14 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 	const eventHookSecret = randomBytes(24).toString('base64url');
 	let okta: FakeOkta;
 	let duo: FakeDuo;
+	let mixOkta: FakeOkta;
+	let mixDuo: FakeDuo;
 	let cluster: QueueCluster;
 	let cleanupPackage: () => void = () => undefined;
+	const mix = standardMix();
+	const prefix = deliveriesForEvents(mix, MIX_EVENTS);
+	/** Started at once: Duo's state after the prefix, and after the deliveries sent twice, replayed in one process. */
+	let reference: Promise<Record<number, ComparableDuoState>>;
 
 	beforeAll(async () => {
 		okta = await startFakeOkta({
@@ -77,18 +170,46 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 					id: SAM.id,
 					profile: { login: SAM.login, email: SAM.login, firstName: 'Sam', lastName: 'Rivera' },
 				},
+				{
+					id: ALEX.id,
+					profile: { login: ALEX.login, email: ALEX.login, firstName: 'Alex', lastName: 'Kim' },
+				},
+				{
+					id: KIM.id,
+					profile: { login: KIM.login, email: KIM.login, firstName: 'Kim', lastName: 'Lee' },
+				},
 			],
 			groups: [MFA_USERS, VPN_USERS],
 		});
 		duo = await startFakeDuo();
+		mixOkta = await startFakeOkta(oktaDirectoryOf(mix));
+		mixDuo = await startFakeDuo({ seed: mix.duo });
+		reference = replayInChildProcess({
+			checkpoints: [prefix, prefix + TWICE_AT_ONCE],
+			includeGroups: true,
+		});
+		reference.catch(() => undefined);
 		const packed = await packedPackage();
 		cleanupPackage = packed.cleanup;
-		const workflows = [MANUAL, AUTOMATIC];
+		const sandboxWorkflows = [MANUAL, AUTOMATIC, DESIRED];
 		cluster = await startQueueCluster({
 			label: 'queue-mode.e2e',
 			tarball: packed.tarball,
-			credentials: sandboxCredentials(workflows, { okta, duo, eventHookSecret }),
-			workflows,
+			credentials: [
+				...sandboxCredentials(sandboxWorkflows, { okta, duo, eventHookSecret }),
+				{
+					...MIX_CREDENTIALS.oktaIdpApi,
+					type: 'oktaIdpApi',
+					data: { orgUrl: mixOkta.url, apiToken: mixOkta.apiToken, eventHookSecret },
+				},
+				{
+					...MIX_CREDENTIALS.duoAdminApi,
+					type: 'duoAdminApi',
+					data: { integrationKey: mixDuo.ikey, secretKey: mixDuo.skey, apiHostname: mixDuo.url },
+				},
+			],
+			workflows: [...sandboxWorkflows, MIX],
+			env: { ...QUEUE_LOCKS, ...FAST_EXPRESSION_ENGINE },
 		});
 	}, 600_000);
 
@@ -96,6 +217,8 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 		await cluster?.stop();
 		await okta?.close();
 		await duo?.close();
+		await mixOkta?.close();
+		await mixDuo?.close();
 		cleanupPackage();
 	});
 
@@ -308,9 +431,12 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 					return oktaEvents.suspended(SAM);
 				},
 			];
-			for (const step of steps) {
+			// One at a time, as an admin's changes a few seconds apart arrive: deliveries that overlap are
+			// the reliability checks' subject below.
+			for (const [index, step] of steps.entries()) {
 				const delivery = oktaDelivery({ orgUrl: okta.url, hookId: hook.id }, step());
 				statuses.push((await okta.deliver(hook.id, delivery)).status);
+				await cluster.waitForExecutions(AUTOMATIC.id, index + 1);
 			}
 			expect(statuses).toEqual([200, 200, 200]);
 			const executions = await cluster.waitForExecutions(AUTOMATIC.id, steps.length);
@@ -321,6 +447,272 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 				status: 'disabled',
 				groupNames: ['MFA-Users'],
 			});
+		});
+	});
+
+	describe('reliability across processes', () => {
+		interface Reply {
+			status: number;
+			emitted: number;
+		}
+		const mixPath = triggerWebhookPath(MIX);
+		let mixHook: FakeOktaHook;
+		let mixSecret: string;
+		/** Where Duo differed from the replay after the prefix, by username (the next check adds none). */
+		let prefixDifferences: string[] = [];
+		const usernameOf = (difference: string) => difference.split(':')[0];
+		const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+		/**
+		 * Okta delivers to the URL it was given at registration, the webhook process, and retries once after a
+		 * timeout (3 s) or a 5xx.
+		 */
+		async function viaOkta(delivery: OktaDelivery): Promise<Reply> {
+			const reply = await mixOkta.deliver(mixHook.id, delivery);
+			return { status: reply.status, emitted: Number(JSON.parse(reply.body || '{}').emitted ?? 0) };
+		}
+		/** A load balancer that sends the same URL to the main. */
+		async function viaMain(delivery: OktaDelivery): Promise<Reply> {
+			const reply = await cluster.sendTo('main', mixPath, {
+				method: 'POST',
+				headers: { authorization: mixSecret },
+				json: delivery,
+			});
+			return { status: reply.status, emitted: Number(reply.json?.emitted ?? 0) };
+		}
+		const statuses = (replies: Reply[]) =>
+			replies.reduce<Record<number, number>>((counts, reply) => {
+				counts[reply.status] = (counts[reply.status] ?? 0) + 1;
+				return counts;
+			}, {});
+		const workersOf = (ids: string[]) =>
+			ids.reduce<Record<string, number>>((counts, id) => {
+				const worker = cluster.executedBy(id) ?? 'no worker';
+				counts[worker] = (counts[worker] ?? 0) + 1;
+				return counts;
+			}, {});
+
+		beforeAll(async () => {
+			await cluster.publish(MIX.id);
+			[mixHook] = hooksFor(mixOkta, cluster.webhookUrl(mixPath));
+			mixSecret = mixHook.channel.config.authScheme?.value as string;
+		});
+
+		it(`automatic registration: the first ${MIX_EVENTS} standard-mix events, alternately to the webhook process (Okta's registered URL) and the main, are all accepted, run on workers, and leave Duo as replaying them in one process does`, async () => {
+			const started = Date.now();
+			const deliveries = mix.deliveries.slice(0, prefix) as OktaDelivery[];
+			const replies: Reply[] = [];
+			await eachConcurrently(deliveries, 4, async (delivery, index) => {
+				replies[index] = index % 2 === 0 ? await viaOkta(delivery) : await viaMain(delivery);
+			});
+			const sentSeconds = (Date.now() - started) / 1000;
+			expect(statuses(replies)).toEqual({ 200: prefix });
+			const emitting = replies.filter((reply) => reply.emitted > 0).length;
+			const executions = await waitForFinishedExecutions(cluster, [MIX.id], emitting, {
+				timeoutMs: 400_000,
+			});
+			const finishedSeconds = (Date.now() - started) / 1000;
+			const expected = (await reference)[prefix];
+			const differences = stateDifferences(comparableDuoState(mixDuo.snapshot()), expected, 1000);
+			prefixDifferences = differences;
+			const workers = workersOf(executions.map((execution) => execution.id));
+			recordReliability({
+				check: `Queue mode: the first ${MIX_EVENTS} standard-mix events (${prefix} deliveries, enrichment and Include Groups on), 4 at a time, alternately to the webhook process and the main`,
+				measured: `${statuses(replies)[200] ?? 0}/${prefix} accepted with the derived secret; ${executions.length} executions ${JSON.stringify(countByStatus(executions))} on ${JSON.stringify(workers)}; Duo vs the in-process replay: ${differences.length} differences over ${Object.keys(expected.users).length} users and ${expected.deleted.length} deletions${differences.length ? ` (${differences.slice(0, 3).join('; ')})` : ''}; sent in ${sentSeconds.toFixed(1)} s, all executions finished after ${finishedSeconds.toFixed(1)} s`,
+				goal: 'all accepted, 0 failed executions, 0 differences',
+			});
+			// A delivery Okta retried after a timeout may have run twice; none may fail.
+			expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+			expect(executions.length).toBeGreaterThanOrEqual(emitting);
+			expect(Object.keys(workers).sort()).toEqual(cluster.workers);
+			expect(differences).toEqual([]);
+			expect(Object.keys(expected.users).length).toBeGreaterThan(2000);
+		}, 600_000);
+
+		it(`${TWICE_AT_ONCE} further deliveries, each sent to the main and the webhook process at the same instant: every execution succeeds and Duo is still exact`, async () => {
+			const before = new Set(
+				(await executionSummaries(cluster, MIX.id)).map((execution) => execution.id),
+			);
+			const deliveries = mix.deliveries.slice(prefix, prefix + TWICE_AT_ONCE) as OktaDelivery[];
+			const pairs: Reply[][] = [];
+			for (const delivery of deliveries)
+				pairs.push(await Promise.all([viaOkta(delivery), viaMain(delivery)]));
+			const replies = pairs.flat();
+			expect(statuses(replies)).toEqual({ 200: 2 * TWICE_AT_ONCE });
+			const emitting = replies.filter((reply) => reply.emitted > 0).length;
+			const all = await waitForFinishedExecutions(cluster, [MIX.id], before.size + emitting, {
+				timeoutMs: 300_000,
+			});
+			const executions = all.filter((execution) => !before.has(execution.id));
+			const expected = (await reference)[prefix + TWICE_AT_ONCE];
+			const differences = stateDifferences(comparableDuoState(mixDuo.snapshot()), expected, 1000);
+			const earlier = new Set(prefixDifferences.map(usernameOf));
+			const added = differences.filter((difference) => !earlier.has(usernameOf(difference)));
+			const bothRan = pairs.filter((pair) => pair.every((reply) => reply.emitted > 0)).length;
+			recordReliability({
+				check: `Queue mode: ${TWICE_AT_ONCE} standard-mix deliveries, each sent to the main and the webhook process at the same instant (duplicate window on)`,
+				measured: `${executions.length} executions ${JSON.stringify(countByStatus(executions))}: both copies ran for ${bothRan} deliveries, the window stopped one copy of ${TWICE_AT_ONCE - bothRan}; Duo vs the in-process replay: ${differences.length} differences, ${added.length} not already there after the prefix`,
+				goal: '0 failed executions (earlier: 87 of 362 failed), no new difference',
+			});
+			expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+			expect(executions.length).toBeGreaterThanOrEqual(emitting);
+			expect(emitting).toBeGreaterThanOrEqual(TWICE_AT_ONCE);
+			expect(added).toEqual([]);
+		}, 600_000);
+
+		describe('a user event handled by two processes, and a worker that dies', () => {
+			const desiredPath = triggerWebhookPath(DESIRED);
+			let hook: FakeOktaHook;
+			const delivery = (events: OktaLogEvent[]) =>
+				oktaDelivery({ orgUrl: okta.url, hookId: hook.id }, events);
+			const toMain = async (sent: OktaDelivery) =>
+				(
+					await cluster.sendTo('main', desiredPath, {
+						method: 'POST',
+						headers: { authorization: hook.channel.config.authScheme?.value as string },
+						json: sent,
+					})
+				).status;
+			const toWebhookProcess = async (sent: OktaDelivery) =>
+				(await okta.deliver(hook.id, sent)).status;
+			const applied = (execution: N8nExecution) =>
+				executionItems(execution, 'Apply to Duo').map((item) => item.json);
+			const oktaUser = (user: OktaUserRef) => okta.state.users.get(user.id) as { status: string };
+
+			async function executionsAfter(
+				send: () => Promise<unknown>,
+				expected: number,
+			): Promise<N8nExecution[]> {
+				const before = (await cluster.executions({ workflowId: DESIRED.id })).length;
+				await send();
+				const all = await cluster.waitForExecutions(DESIRED.id, before + expected, 60_000);
+				return all.slice(before);
+			}
+
+			beforeAll(async () => {
+				await cluster.publish(DESIRED.id);
+				[hook] = hooksFor(okta, cluster.webhookUrl(desiredPath));
+				for (const user of [ALEX, KIM]) {
+					const [created] = await executionsAfter(
+						() => toWebhookProcess(delivery(oktaEvents.userCreated(user))),
+						1,
+					);
+					expect(created.status).toBe('success');
+					expect(existingDuoUser(duo, user.login).status).toBe('active');
+				}
+			});
+
+			it('overlapping "suspended" (main) and "unsuspended" (webhook process), then a late resend of the first: the user stays active', async () => {
+				const held = okta.holdReads(`/api/v1/users/${ALEX.id}`);
+				oktaUser(ALEX).status = 'SUSPENDED';
+				const first = delivery(oktaEvents.suspended(ALEX));
+				const before = (await cluster.executions({ workflowId: DESIRED.id })).length;
+				expect(await toMain(first)).toBe(200);
+				while (held.waiting() < 1) await sleep(20);
+				// While the main still enriches the first, the admin unsuspends Alex; Okta sends that to the webhook process.
+				oktaUser(ALEX).status = 'ACTIVE';
+				expect(await toWebhookProcess(delivery(oktaEvents.unsuspended(ALEX)))).toBe(200);
+				while (held.waiting() < 2) await sleep(20);
+				held.release();
+				const overlapping = (await cluster.waitForExecutions(DESIRED.id, before + 2)).slice(before);
+				expect(overlapping.map((execution) => execution.status)).toEqual(['success', 'success']);
+				// Stale either way: the IdP reports Alex active, or (applied second) a newer state was applied.
+				expect(
+					overlapping.flatMap(applied).find((item) => item.eventType === 'user.suspended'),
+				).toMatchObject({ action: 'unchanged', reason: expect.stringMatching(/^stale: /) });
+				expect(existingDuoUser(duo, ALEX.login).status).toBe('active');
+
+				// Okta resends the first delivery, this time to the webhook process.
+				const [resent] = await executionsAfter(() => toWebhookProcess(first), 1);
+				expect(resent.status).toBe('success');
+				expect(applied(resent)).toEqual([
+					expect.objectContaining({ action: 'unchanged', eventType: 'user.suspended' }),
+				]);
+				expect(existingDuoUser(duo, ALEX.login).status).toBe('active');
+				recordReliability({
+					check:
+						'Queue mode: overlapping "suspended" (main) and "unsuspended" (webhook process) for one user, then a late resend of the first',
+					measured: `3 executions ${JSON.stringify(countByStatus([...overlapping, resent]))} on ${JSON.stringify(workersOf([...overlapping, resent].map((execution) => String(execution.id))))}; the suspension said ${JSON.stringify(String(overlapping.flatMap(applied).find((item) => item.eventType === 'user.suspended')?.reason).slice(0, 60))}…; Duo user active`,
+					goal: 'the stale event changes nothing, the user ends active',
+				});
+			});
+
+			it('a worker killed (SIGKILL) in the middle of an execution: the execution ends "error" as a stalled job, n8n\'s Retry replays nothing, and the next event about the user converges Duo', async () => {
+				// Bull's stalled-job check runs in the workers: the other one must be up.
+				for (const worker of cluster.workers) {
+					if (!cluster.process(worker).running()) await cluster.process(worker).restart();
+				}
+				oktaUser(KIM).status = 'SUSPENDED';
+				duo.injectFaults({ status: 'hang', method: 'POST', count: 1 });
+				const before = new Set(
+					(await executionSummaries(cluster, DESIRED.id)).map((execution) => execution.id),
+				);
+				expect(await toWebhookProcess(delivery(oktaEvents.suspended(KIM)))).toBe(200);
+				while (!duo.calls.some((call) => call.status === 'hang')) await sleep(50);
+				const [running] = (await executionSummaries(cluster, DESIRED.id)).filter(
+					(execution) => !before.has(execution.id),
+				);
+				const victim = cluster.workers.find((name) =>
+					new RegExp(`Worker started execution ${running.id} \\(job`).test(
+						cluster.process(name).logs(),
+					),
+				) as string;
+				expect(cluster.workers).toContain(victim);
+				const killedAt = Date.now();
+				await cluster.process(victim).kill('SIGKILL');
+				duo.clearFaults();
+				let ended = running;
+				while (!FINISHED.has(ended.status) && Date.now() - killedAt < 180_000) {
+					await sleep(500);
+					const [now] = (await executionSummaries(cluster, DESIRED.id)).filter(
+						(execution) => execution.id === running.id,
+					);
+					ended = now ?? ended;
+				}
+				const endedAfter = (Date.now() - killedAt) / 1000;
+				const failed = (await cluster.api(
+					'GET',
+					`/executions/${running.id}?includeData=true`,
+				)) as N8nExecution & {
+					data: { executionData?: { nodeExecutionStack: unknown[] } };
+				};
+				expect(failed.status).toBe('error');
+				expect(failed.data.resultData.error?.message).toMatch(
+					/failed to be processed too many times/,
+				);
+				// Nothing of the delivery is left to replay: no node ran, and no input waits on the stack.
+				expect(failed.data.resultData.runData).toEqual({});
+				expect(failed.data.executionData?.nodeExecutionStack ?? []).toEqual([]);
+				expect(existingDuoUser(duo, KIM.login).status).toBe('active');
+				// The other worker runs what follows; this is the file's last test, so the victim stays down.
+
+				const retried = (await cluster.api(
+					'POST',
+					`/executions/${running.id}/retry`,
+					{},
+				)) as N8nExecution;
+				expect(retried).toMatchObject({ mode: 'retry', status: 'error' });
+				expect(retried.data?.resultData.error?.message).toMatch(
+					/failed to be processed too many times/,
+				);
+				expect(existingDuoUser(duo, KIM.login).status).toBe('active');
+
+				// What recovers the user: the next event about it carries the IdP's current state.
+				const [next] = await executionsAfter(
+					() => toWebhookProcess(delivery(oktaEvents.profileUpdated(KIM))),
+					1,
+				);
+				expect(next.status).toBe('success');
+				expect(applied(next)).toEqual([
+					expect.objectContaining({ action: 'disabled', eventType: 'user.updated' }),
+				]);
+				expect(existingDuoUser(duo, KIM.login).status).toBe('disabled');
+				recordReliability({
+					check: `Queue mode: ${victim} killed (SIGKILL) while its execution waits on Duo (QUEUE_WORKER_LOCK_DURATION=${QUEUE_LOCKS.QUEUE_WORKER_LOCK_DURATION}, QUEUE_WORKER_STALLED_INTERVAL=${QUEUE_LOCKS.QUEUE_WORKER_STALLED_INTERVAL} ms)`,
+					measured: `execution "${ended.status}" ${endedAfter.toFixed(1)} s after the kill ("${failed.data.resultData.error?.message.slice(0, 60)}…"), not retried by n8n, no input kept (runData {}, empty stack); POST /executions/{id}/retry → execution ${retried.id} "${retried.status}" with the same error, nothing replayed; the next Okta event about the user → ${next.status}, Duo user disabled`,
+					goal: "say what recovers it: here the next event about the user (or a reconcile); n8n's Retry does not",
+				});
+			}, 300_000);
 		});
 	});
 });
