@@ -1,1 +1,1 @@
-export type DuoResource = 'user' | 'group' | 'identityEvent';
+export type DuoResource = 'user' | 'group' | 'identityEvent' | 'directory';

@@ -6,6 +6,7 @@ import { DuoDirectory } from '../client/DuoDirectory';
 import { DUO_CREDENTIAL } from '../transport/request';
 import { DEFAULT_RETRY_POLICY } from '../transport/retryPolicy';
 import { GROUP_CACHE_MAX_AGE_DEFAULT } from './duoNode';
+import * as directory from './directory/Directory.resource';
 import * as group from './group/Group.resource';
 import * as identityEvent from './identityEvent/IdentityEvent.resource';
 import type { DuoResource } from './node.type';
@@ -15,6 +16,7 @@ const RESOURCES: Record<DuoResource, Record<string, MfaOperation>> = {
 	user: user.operations,
 	group: group.operations,
 	identityEvent: identityEvent.operations,
+	directory: directory.operations,
 };
 
 /** Operations that never call Duo, and may run without the Duo credential. */

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as directory from './directory/Directory.resource';
 import * as group from './group/Group.resource';
 import * as identityEvent from './identityEvent/IdentityEvent.resource';
 import * as user from './user/User.resource';
@@ -13,6 +14,7 @@ export const versionProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'identityEvent',
 		options: [
+			{ name: 'Directory', value: 'directory' },
 			{ name: 'Group', value: 'group' },
 			{ name: 'Identity Event', value: 'identityEvent' },
 			{ name: 'User', value: 'user' },
@@ -21,4 +23,5 @@ export const versionProperties: INodeProperties[] = [
 	...identityEvent.description,
 	...user.description,
 	...group.description,
+	...directory.description,
 ];

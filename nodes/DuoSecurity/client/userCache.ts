@@ -19,12 +19,15 @@ export class UserCache {
 	/** User ids Duo has been asked about. */
 	private readonly askedIds = new Set<string>();
 
+	/** Set once every Duo user was listed: a key or id not known is known to be missing. */
+	complete = false;
+
 	hasAskedKey(key: string): boolean {
-		return this.askedKeys.has(norm(key));
+		return this.complete || this.askedKeys.has(norm(key));
 	}
 
 	hasAskedId(id: string): boolean {
-		return this.askedIds.has(id);
+		return this.complete || this.askedIds.has(id);
 	}
 
 	markAskedKeys(keys: Iterable<string>): void {
@@ -90,7 +93,7 @@ export class UserCache {
 	byUserId(id: string): DuoUser | null | undefined {
 		const user = this.byId.get(id);
 		if (user) return user;
-		return this.askedIds.has(id) ? null : undefined;
+		return this.hasAskedId(id) ? null : undefined;
 	}
 
 	/**
@@ -100,14 +103,14 @@ export class UserCache {
 	byKey(key: string): DuoUser | null | undefined {
 		const id = this.byUsername.get(norm(key)) ?? this.byAlias.get(norm(key));
 		if (id) return this.byId.get(id);
-		return this.askedKeys.has(norm(key)) ? null : undefined;
+		return this.hasAskedKey(key) ? null : undefined;
 	}
 
 	/** Like `byKey`, but only an alias match counts. */
 	byAliasKey(alias: string): DuoUser | null | undefined {
 		const id = this.byAlias.get(norm(alias));
 		if (id) return this.byId.get(id);
-		return this.askedKeys.has(norm(alias)) ? null : undefined;
+		return this.hasAskedKey(alias) ? null : undefined;
 	}
 
 	/** Every cached user, for deriving group names and ids already known from memberships. */

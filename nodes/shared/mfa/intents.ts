@@ -10,7 +10,7 @@ import type {
 import type { GroupMapping } from '../mapping';
 import { groupMarker, groupMarkers, userAnchor } from './anchors';
 import { statusFor, userRefOf, type DesiredUser } from './desiredUser';
-import type { GroupQuery, UserRef } from './port';
+import type { GroupQuery, MfaGroup, UserRef } from './port';
 import { eventAsOf } from './watermarks';
 
 /** How Apply turns an identity event into MFA changes: from the node's options or a profile. */
@@ -65,6 +65,11 @@ export interface UserIntent {
 	 * those that exist. Nothing is removed or created for them; membership events and Sync Groups do that.
 	 */
 	groups?: Array<{ name: string; markers: string[] }>;
+	/**
+	 * When set, `groups` is the whole membership among the groups this says are managed: the user
+	 * also leaves managed groups not in `groups` (Reconcile). Other groups are never touched.
+	 */
+	managedGroup?(group: MfaGroup): boolean;
 	/** Why the IdP's current state, not the event type, decided. */
 	note?: string;
 }

@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { carriesMarker } from './anchors';
 import { createFields, profileDiff } from './desiredUser';
 import type { UserIntent } from './intents';
 import type { MfaGroup, MfaUser, UserChanges } from './port';
@@ -73,6 +74,20 @@ function joinSteps(user: MfaUser | 'new', groups: MfaGroup[]): PlannedStep[] {
 	return groups.map((group) => ({ op: 'addMember', user, group }));
 }
 
+/** Managed groups the user is in but the intent's groups do not list (Reconcile). */
+function groupsToLeave(intent: UserIntent, user: MfaUser): MfaGroup[] {
+	const managed = intent.managedGroup;
+	if (!managed || !intent.groups) return [];
+	const wanted = intent.groups;
+	return user.groups.filter(
+		(group) =>
+			managed(group) &&
+			!wanted.some(
+				(w) => carriesMarker(group, w.markers) || group.name.toLowerCase() === w.name.toLowerCase(),
+			),
+	);
+}
+
 function assertUsernameFree(user: MfaUser, username: string, observed: UserObservation, scope: ItemScope) {
 	const owner = observed.usernameOwner;
 	if (owner && owner.id !== user.id) {
@@ -133,7 +148,9 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 		delete changes.fields;
 	}
 	const writes = Object.keys(diff).length > 0;
+	const leaving = groupsToLeave(intent, user);
 	for (const group of joinable) diff[`group:${group.name}`] = { from: false, to: true };
+	for (const group of leaving) diff[`group:${group.name}`] = { from: true, to: false };
 	if (Object.keys(diff).length === 0) {
 		const reason = unchangedReason(intent, user, target);
 		return { steps: [], result: { action: 'unchanged', ...ids, ...(reason ? { reason } : {}) } };
@@ -144,6 +161,7 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 		steps: [
 			...(writes ? [{ op: 'updateUser' as const, user, changes: { ...changes, ...(watermark ? { watermark } : {}) } }] : []),
 			...joinSteps(user, joinable),
+			...leaving.map((group) => ({ op: 'removeMember' as const, user, group })),
 		],
 		result: {
 			action,

@@ -118,6 +118,11 @@ export interface MfaDirectory {
 	/** Reads, in as few calls as the provider allows, every user the given keys or ids match. */
 	prefetchUsers(lookup: { keys?: Iterable<string>; ids?: Iterable<string> }): Promise<void>;
 	findUser(ref: UserRef): Promise<MfaUser | undefined>;
+	/**
+	 * Every user, read page by page in as few calls as the provider allows; afterwards `findUser`
+	 * knows without asking that a user it has not seen does not exist.
+	 */
+	listUsers(progress?: (read: number, total?: number) => void): Promise<MfaUser[]>;
 	/** Reads the user again, for when another execution may have changed it since this one read it. */
 	refreshUser(ref: UserRef): Promise<void>;
 	createUser(user: NewUser): Promise<CreateOutcome<MfaUser>>;

@@ -66,7 +66,8 @@ async function findGroupForIntent(port: MfaDirectory, intent: GroupIntent): Prom
 	}
 }
 
-async function planFor(port: MfaDirectory, scope: ItemScope, intent: RunnableIntent): Promise<Plan> {
+/** Observes what the intent needs and plans its writes, without writing. */
+export async function planIntent(port: MfaDirectory, scope: ItemScope, intent: RunnableIntent): Promise<Plan> {
 	const account = port.accountKey;
 	switch (intent.kind) {
 		case 'skip':
@@ -196,7 +197,7 @@ export async function runIntent(port: MfaDirectory, scope: ItemScope, intent: Ru
 			await port.refreshUser(ref);
 			readAgain(port, key);
 		}
-		const plan = await planFor(port, scope, intent);
+		const plan = await planIntent(port, scope, intent);
 		const execution = await executePlan(port, plan.steps);
 		if (!port.dryRun) rememberApplied(port, intent, plan);
 		if (key && plan.steps.length > 0) wrote(port, key);

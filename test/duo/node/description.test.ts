@@ -59,6 +59,7 @@ describe('Duo Security node description', () => {
 			identityEvent: ['apply', 'previewMapping'],
 			user: ['upsert', 'delete', 'disable', 'enable', 'get', 'resetEnrollment', 'syncGroups'],
 			group: ['create', 'delete', 'getAll', 'rename'],
+			directory: ['reconcile'],
 		});
 		for (const selector of [...operationSelectors, ...selectorsFor(true)]) {
 			const options = selector.options as INodePropertyOptions[];
@@ -97,7 +98,7 @@ describe('Duo Security node description', () => {
 		const collections = description.properties.filter(
 			(p) => p.name === 'options',
 		) as INodeProperties[];
-		expect(collections).toHaveLength(12);
+		expect(collections).toHaveLength(13);
 		for (const collection of collections) {
 			const names = (collection.options as INodeProperties[]).map((option) => option.displayName);
 			expect(names).toContain('Retry Base Delay in Milliseconds');

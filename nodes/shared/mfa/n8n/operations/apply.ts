@@ -4,15 +4,7 @@ import type { CompiledDocument } from '../../../mapping';
 import type { IdentityEvent } from '../../../model';
 import { groupAllowlist, parseNameList } from '../../groupNames';
 import { intentOf, lookupKeysOf, type Intent } from '../../intents';
-import {
-	mappingReport,
-	outOfScope,
-	profileApplyOptions,
-	profileForEvent,
-	settingsApplyOptions,
-	type ApplySettings,
-	type ResetOn,
-} from '../../profiles';
+import { intentForEvent, type ApplySettings, type ResetOn } from '../../profiles';
 import { runIntent } from '../../run';
 import { defineItemOperation } from '../defineOperation';
 import { readIdentityEvent } from '../eventInput';
@@ -106,16 +98,7 @@ function prepareEvent(
 	document: CompiledDocument | undefined,
 	provider: MfaNodeProvider,
 ): ApplyInput {
-	const { capabilities } = provider;
-	if (!document) return { event, intent: intentOf(event, settingsApplyOptions(settings, capabilities)) };
-	const mapped = profileForEvent(document, event);
-	const report = mappingReport(mapped);
-	const skip = outOfScope(mapped, event.source.tenant);
-	if (skip !== undefined || !mapped.profile || !mapped.rendered) {
-		return { event, intent: { kind: 'skip', action: 'skipped', reason: skip ?? 'no profile' }, report };
-	}
-	const options = profileApplyOptions(settings, mapped.profile, mapped.rendered, capabilities);
-	return { event, intent: intentOf(event, options), report };
+	return { event, ...intentForEvent(event, settings, document, provider.capabilities, intentOf) };
 }
 
 /** Apply Identity Event: what the identity provider's current state means for the MFA provider. */

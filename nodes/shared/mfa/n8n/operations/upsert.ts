@@ -9,14 +9,7 @@ import type { CompiledDocument } from '../../../mapping';
 import type { IdentityEvent, IdentityUser } from '../../../model';
 import { groupAllowlist } from '../../groupNames';
 import { lookupKeysOf, upsertIntentOf, type Intent, type UserIntent } from '../../intents';
-import {
-	mappingReport,
-	outOfScope,
-	profileApplyOptions,
-	profileForEvent,
-	settingsApplyOptions,
-	type ApplySettings,
-} from '../../profiles';
+import { intentForEvent, type ApplySettings } from '../../profiles';
 import { runIntent } from '../../run';
 import { defineItemOperation } from '../defineOperation';
 import { readIdentityEvent } from '../eventInput';
@@ -113,16 +106,10 @@ function fromEventInput(
 	document: CompiledDocument | undefined,
 	provider: MfaNodeProvider,
 ): UpsertInput {
-	const base = { event: { id: event.id, type: event.type } };
-	if (!document) return { ...base, intent: upsertIntentOf(event, settingsApplyOptions(settings, provider.capabilities)) };
-	const mapped = profileForEvent(document, event);
-	const report = mappingReport(mapped);
-	const skip = outOfScope(mapped, event.source.tenant);
-	if (skip !== undefined || !mapped.profile || !mapped.rendered) {
-		return { ...base, intent: { kind: 'skip', action: 'skipped', reason: skip ?? 'no profile' }, report };
-	}
-	const options = profileApplyOptions(settings, mapped.profile, mapped.rendered, provider.capabilities);
-	return { ...base, intent: upsertIntentOf(event, options), report };
+	const made = intentForEvent(event, settings, document, provider.capabilities, (e, options) =>
+		upsertIntentOf(e as IdentityEvent & { user: IdentityUser }, options),
+	);
+	return { event: { id: event.id, type: event.type }, ...made };
 }
 
 function fromFieldsInput(ctx: IExecuteFunctions, itemIndex: number, provider: MfaNodeProvider): UpsertInput {
