@@ -355,3 +355,16 @@ export function lookupKeysOf(intent: Intent): string[] {
 				: undefined;
 	return ref ? [...(ref.anchors ?? []), ref.username].filter((key): key is string => !!key) : [];
 }
+
+/** A user already found, as an intent: only the given change, nothing created. */
+export function foundUserIntent(user: { id: string; username: string }, change: Partial<UserIntent>): UserIntent {
+	return {
+		kind: 'user',
+		ref: { id: user.id },
+		label: user.username,
+		create: 'no',
+		updateProfile: false,
+		remember: false,
+		...change,
+	};
+}

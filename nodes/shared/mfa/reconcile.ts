@@ -1,6 +1,6 @@
 import type { DirectoryUser, UserEvent } from '../model';
 import { markersIn } from './anchors';
-import type { Intent, UserIntent } from './intents';
+import { foundUserIntent, type Intent } from './intents';
 import type { MfaGroup, MfaUser } from './port';
 import type { ActionResult } from './results';
 
@@ -67,17 +67,10 @@ export function orphanIntent(user: MfaUser, policy: OrphanPolicy): Intent {
 	if (policy === 'leave') {
 		return { kind: 'skip', action: 'unchanged', reason: 'orphan: not in the directory; the policy leaves it' };
 	}
-	const intent: UserIntent = {
-		kind: 'user',
-		ref: { id: user.id },
-		label: user.username,
-		create: 'no',
-		updateProfile: false,
-		remember: false,
+	return foundUserIntent(user, {
 		remove: policy,
 		note: 'orphan: it carries this tenant’s anchor and is not in the directory',
-	};
-	return intent;
+	});
 }
 
 export interface RemovalThreshold {

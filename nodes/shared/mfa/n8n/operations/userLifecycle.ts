@@ -1,25 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { UserIntent } from '../../intents';
-import type { MfaUser } from '../../port';
+import { foundUserIntent } from '../../intents';
 import { runIntent } from '../../run';
 import { defineUserOperation } from '../defineOperation';
 import { userLocator } from '../locators';
 import { dryRunField, itemScope, optionsCollection, readOptions, sendEnrollmentEmailOption, strictOption } from '../options';
 import type { MfaNodeProvider, MfaOperation } from '../provider';
-
-/** A user the item already found, as an intent: only the given change, nothing created. */
-function foundUserIntent(user: MfaUser, change: Partial<UserIntent>): UserIntent {
-	return {
-		kind: 'user',
-		ref: { id: user.id },
-		label: user.username,
-		create: 'no',
-		updateProfile: false,
-		remember: false,
-		...change,
-	};
-}
 
 function userField(provider: MfaNodeProvider, description: string): INodeProperties {
 	const name = provider.capabilities.provider;
