@@ -8,7 +8,7 @@ const { generateStandardMix } = require('../../bench/mix/standardMix');
 const SHARED = join(__dirname, '..', '..', '..', 'shared', 'bench', 'okta-duo-mix.mjs');
 
 describe('the standard Okta → Duo workload', () => {
-	it.each([{}, { users: 300, groups: 40, events: 700, seed: 7 }])(
+	it.each<Record<string, number>>([{}, { users: 300, groups: 40, events: 700, seed: 7 }])(
 		'is the same workload as the reference generator beside the repository, where there is one (%j)',
 		(params: Record<string, number>) => {
 			const ours = generateStandardMix(params);

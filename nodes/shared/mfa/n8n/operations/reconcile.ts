@@ -7,6 +7,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
+import { mapWithConcurrency } from '../../../http/concurrency';
 import { parseDirectoryUser, type DirectoryUser } from '../../../model';
 import { executePlan } from '../../execute';
 import { groupAllowlist, parseNameList } from '../../groupNames';
@@ -42,6 +43,8 @@ import { loadItemProfiles } from '../profileInput';
 import { anchorFieldOf, type MfaNodeProvider, type MfaOperation } from '../provider';
 
 const SHAPE = { resource: 'directory', operation: 'reconcile', destructive: true };
+/** Users changed at once: a request's own overhead then never holds the run below its request rate. */
+const PARALLEL_USERS = 4;
 const show = { show: { resource: ['directory'], operation: ['reconcile'] } };
 
 function properties(provider: MfaNodeProvider): INodeProperties[] {
@@ -227,22 +230,30 @@ export function reconcileOperation(provider: MfaNodeProvider): MfaOperation {
 				}
 			} else {
 				log(`applying ${toChange.length} changes`);
-				for (const entry of toChange) {
+				let stopped: Error | undefined;
+				const results = await mapWithConcurrency(toChange, PARALLEL_USERS, async (entry) => {
+					if (stopped) return undefined;
 					try {
 						const outcome = await runIntent(directory, scope(entry.itemIndex), entry.intent);
-						changeItems.push({ json: orderedResult(outcome.result as ActionResult), pairedItem: { item: entry.itemIndex } });
 						applied += 1;
+						if (applied % 100 === 0) log(`applied ${applied} of ${toChange.length} changes`);
+						return { json: orderedResult(outcome.result as ActionResult), pairedItem: { item: entry.itemIndex } };
 					} catch (error) {
 						const failure = itemError(this.getNode(), error, entry.itemIndex);
 						if (!this.continueOnFail()) {
-							failure.description = `${failure.description ?? ''} Applied ${applied} of ${toChange.length} changes before this one; run Reconcile again to continue: it plans from what ${name} holds now and never repeats a change.`.trim();
-							throw failure;
+							stopped ??= failure;
+							return undefined;
 						}
-						changeItems.push({ json: { error: failure.message, description: failure.description }, pairedItem: { item: entry.itemIndex } });
+						return { json: { error: failure.message, description: failure.description }, pairedItem: { item: entry.itemIndex } };
 					}
-					if (applied % 100 === 0) log(`applied ${applied} of ${toChange.length} changes`);
-				}
+				});
 				log(`applied ${applied} of ${toChange.length} changes`);
+				if (stopped) {
+					const failure = stopped as NodeOperationError;
+					failure.description = `${failure.description ?? ''} Applied ${applied} of ${toChange.length} changes; run Reconcile again to continue: it plans from what ${name} holds now and never repeats a change.`.trim();
+					throw failure;
+				}
+				for (const result of results) if (result) changeItems.push(result as INodeExecutionData);
 			}
 			const { blocked, ...counts } = summary;
 			output.push({
