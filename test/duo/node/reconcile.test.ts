@@ -94,7 +94,11 @@ describe('Directory: Reconcile', () => {
 		const plannedWrites = planned.slice(1).flatMap((item) => item.plannedWrites as IDataObject[]).map(({ method, path, params }) => ({ method, path, params }));
 		const ann = fake.snapshot().users.find((u) => u.username === 'ann@acme.test');
 		const asSent = JSON.parse(JSON.stringify(plannedWrites).split('planned%3Aann%40acme.test').join(ann?.user_id as string));
-		const sorted = (writes: unknown[]) => writes.map((write) => JSON.stringify(write)).sort();
+		const canonical = (value: unknown): unknown =>
+			value && typeof value === 'object' && !Array.isArray(value)
+				? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+				: value;
+		const sorted = (writes: unknown[]) => writes.map((write) => JSON.stringify(canonical(write))).sort();
 		// Users are changed a few at a time, so the writes of different users interleave.
 		expect(sorted(asSent)).toEqual(sorted(writesSent(fake)));
 		expect(state(fake)).toEqual({
