@@ -45,4 +45,6 @@ export function startFakeOkta(options?: {
 	memberships?: Record<string, string[]>;
 	pageSize?: number;
 	port?: number;
+	/** Requests per endpoint and window; `enforce` answers 429 E0000047 past the limit. Default 600 per 60 s, not enforced. */
+	rateLimit?: { limit?: number; windowSeconds?: number; enforce?: boolean };
 }): Promise<FakeOkta>;
