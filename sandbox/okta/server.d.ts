@@ -7,6 +7,8 @@ export interface FakeOktaUser {
 }
 export interface FakeOktaGroup {
 	id?: string;
+	/** OKTA_GROUP (default), APP_GROUP or BUILT_IN (Everyone). */
+	type?: string;
 	name?: string;
 	profile?: { name: string; description?: string };
 }

@@ -90,7 +90,7 @@ async function startFakeOkta(options = {}) {
 		return full;
 	};
 	const putGroup = (group) => {
-		const full = { id: group.id ?? oktaId('00g'), created: now(), lastUpdated: now(), lastMembershipUpdated: now(), objectClass: ['okta:user_group'], type: 'OKTA_GROUP', profile: { name: group.name ?? group.profile?.name, description: group.description ?? group.profile?.description ?? '' }, _links: {} };
+		const full = { id: group.id ?? oktaId('00g'), created: now(), lastUpdated: now(), lastMembershipUpdated: now(), objectClass: ['okta:user_group'], type: group.type ?? 'OKTA_GROUP', profile: { name: group.name ?? group.profile?.name, description: group.description ?? group.profile?.description ?? '' }, _links: {} };
 		state.groups.set(full.id, full);
 		if (!state.memberships.has(full.id)) state.memberships.set(full.id, new Set());
 		return full;

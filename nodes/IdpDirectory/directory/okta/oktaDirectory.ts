@@ -91,16 +91,14 @@ export async function oktaDirectory(
 		let url: string | undefined = path;
 		let query: IDataObject | undefined = { limit: PAGE_LIMIT, ...qs };
 		while (url) {
-			await gate.ready(url);
+			const release = await gate.acquire(url);
 			const sentAt = new Date().toISOString();
-			const page: { body: T[]; headers: Record<string, unknown> } = await oktaApiRequest<T[]>(
-				ctx,
-				'GET',
-				url,
-				undefined,
-				query,
-			);
-			gate.observe(url, page.headers);
+			let page: { body: T[]; headers: Record<string, unknown> } | undefined;
+			try {
+				page = await oktaApiRequest<T[]>(ctx, 'GET', url, undefined, query);
+			} finally {
+				release(page?.headers);
+			}
 			yield { items: Array.isArray(page.body) ? page.body : [], sentAt };
 			url = nextLink(page.headers.link);
 			query = undefined;
