@@ -84,7 +84,7 @@ export interface FakeAuth0 {
 		eventQueue: Array<{ streamId: string; event: Record<string, unknown> }>;
 	};
 	requests: Array<{ method: string; path: string; status: number }>;
-	exportJobs: Map<string, { id: string; status: string; fields: Array<{ name: string; export_as?: string }> }>;
+	exportJobs: Map<string, { id: string; status: string; created_at: string; fields: Array<{ name: string; export_as?: string }> }>;
 	exportDownloads: Array<{ jobId: string; status: number }>;
 	readonly tokensIssued: number;
 	putUser(user: FakeAuth0UserInput): FakeAuth0User;

@@ -83,7 +83,8 @@ export function callCounts(requests: Array<{ method: string; path: string }>): R
 	const counts: Record<string, number> = {};
 	for (const { method, path } of requests) {
 		const key = `${method} ${path
-			.replace(/\/(groups|roles|jobs)\/[^/]+/g, '/$1/{id}')
+			.replace(/\/(groups|roles)\/[^/]+/g, '/$1/{id}')
+			.replace(/\/jobs\/(?!users-exports)[^/]+/, '/jobs/{id}')
 			.replace(/\/user-exports\/.*/, '/user-exports/{file}')
 			.replace(/^\/[^/]+\/oauth2/, '/{tenant}/oauth2')}`;
 		counts[key] = (counts[key] ?? 0) + 1;
