@@ -15,8 +15,9 @@ export function directoryProgress(ctx: { logger: Logger }, idp: string) {
 			if (total !== undefined && Number.isFinite(total) && total >= 0) estimate = total;
 		},
 		users(fetched: number) {
-			const of = estimate === undefined ? '' : ` of ~${Math.max(estimate, fetched)}`;
-			ctx.logger.info(line(`fetched ${fetched}${of} users`));
+			const total = estimate === undefined ? undefined : Math.max(estimate, fetched);
+			const noun = (total ?? fetched) === 1 ? 'user' : 'users';
+			ctx.logger.info(line(`fetched ${fetched}${total === undefined ? '' : ` of ~${total}`} ${noun}`));
 		},
 		info(message: string) {
 			ctx.logger.info(line(message));

@@ -148,7 +148,7 @@ export async function auth0Directory(
 			await mapWithConcurrency(roles.raw, MEMBER_READS_IN_FLIGHT, async (role) => {
 				members.set(role.id, await roleMembers(role));
 			});
-			progress.info(`read the users of ${roles.raw.length} roles`);
+			progress.info(`read the users of ${roles.raw.length} role${roles.raw.length === 1 ? '' : 's'}`);
 			const listed = await listUsers(filters);
 			const rolesOf = groupsByUser(roles.raw, (role) => members.get(role.id));
 			const targetMembers = target ? new Set(members.get(target.id)) : undefined;

@@ -145,7 +145,7 @@ export async function entraDirectory(
 			await mapWithConcurrency(raw, MEMBER_READS_IN_FLIGHT, async (group) => {
 				members.set(group.id, await membersOf(group));
 			});
-			progress.info(`read the members of ${raw.length} groups`);
+			progress.info(`read the members of ${raw.length} group${raw.length === 1 ? '' : 's'}`);
 			const groupsOf = groupsByUser(raw, (group) => members.get(group.id));
 			const targetMembers = target ? new Set(members.get(target.id)) : undefined;
 			return listed

@@ -160,7 +160,7 @@ export async function oktaDirectory(
 						: undefined,
 			);
 			const listed = fromMembers ? [] : await listUsers(filters);
-			progress.info(`reading the members of ${raw.length} groups`);
+			progress.info(`reading the members of ${raw.length} group${raw.length === 1 ? '' : 's'}`);
 			const members = new Map<string, Members>();
 			await mapWithConcurrency(raw, MEMBER_READS_IN_FLIGHT, async (group) => {
 				members.set(String(group.id), await readMembers(group, fromMembers && group.id === target?.id));
