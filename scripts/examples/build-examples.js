@@ -610,4 +610,85 @@ for (const source of [
 		{ id: 'twoTenantOktaDuo01', settings: syncSettings },
 	);
 }
+// 8. Reconcile: the nightly drift report (a dry run), and the first-day backfill (the same plan, applied).
+function directoryReader(name, position) {
+	return {
+		id: id('d1d1d1d1'),
+		name,
+		type: `${PKG}.idpDirectory`,
+		typeVersion: 1,
+		position,
+		parameters: { provider: 'okta', resource: 'user', operation: 'getAll', filters: {} },
+		credentials: OKTA_CREDENTIAL,
+	};
+}
+const reconcileParameters = (dryRun) => ({
+	resource: 'directory',
+	operation: 'reconcile',
+	dryRun,
+	usernameSource: 'login',
+	options: { orphans: 'disable' },
+});
+{
+	const schedule = core('5c4ed01f', 'Every Night', 'scheduleTrigger', 1.2, [0, 0], {
+		rule: { interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 2 }] },
+	});
+	const read = directoryReader('Read the Okta Directory', [220, 0]);
+	const plan = duo('Plan the Duo Changes', [440, 0], reconcileParameters(true));
+	const summary = core('f1f1f1f3', 'Summary Only', 'filter', 2.2, [660, 0], {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+			conditions: [
+				{
+					id: 'is-summary',
+					leftValue: '={{ $json.action }}',
+					rightValue: 'reconcile',
+					operator: { type: 'string', operation: 'equals' },
+				},
+			],
+			combinator: 'and',
+		},
+		options: {},
+	});
+	const report = core('0e0e0e01', 'Drift Report', 'noOp', 1, [880, 0], {});
+	const note = sticky(
+		'What the Report Says',
+		[0, 240],
+		[
+			'## Nightly drift report: Okta directory vs Duo, nothing written',
+			"**Plan the Duo Changes** runs Reconcile as a dry run: it lists Duo once and plans what would bring it in line with Okta's whole directory. Its first item is the summary (counts per action, drift by field, orphans, excluded users); every other item is one planned change with its before and after.",
+			'',
+			'**Summary Only** keeps the summary. Replace **Drift Report** with Slack, email or a data table to see drift the events did not fix (lost deliveries, changes made directly in Duo).',
+		].join('\n'),
+		{ height: 300, width: 880 },
+	);
+	const connections = {};
+	chain(connections, [schedule, read, plan, summary, report]);
+	workflow('okta-directory-to-duo-drift-report.json', 'Okta directory → Duo drift report (nightly dry run)', [schedule, read, plan, summary, report, note], connections, {
+		id: 'oktaDuoDriftReport01',
+	});
+}
+{
+	const start = core('3a3a3a01', 'Start Backfill', 'manualTrigger', 1, [0, 0], {});
+	const read = directoryReader('Read the Okta Directory', [220, 0]);
+	const apply = duo('Bring Duo in Line', [440, 0], reconcileParameters(false));
+	const note = sticky(
+		'First Day',
+		[0, 240],
+		[
+			'## First day: backfill Duo from the Okta directory',
+			'1. Run **examples/okta-directory-to-duo-drift-report.json** first (a dry run) and read its plan.',
+			'2. Run this workflow: **Bring Duo in Line** applies the same plan, four users at a time within 10 requests a second, and ends with a summary. Users already in Duo are found by username and get the Okta id in alias1; Duo users without it are never touched.',
+			'3. Publish the event workflow (examples/okta-to-duo-lifecycle-sync.json) so that changes follow within seconds.',
+			'',
+			'A plan that would disable or delete more than 50 users (or 10% of a tenant of 100 or more) writes nothing and says how to go on. After a failure, run it again: it plans from what Duo holds then and never repeats a change.',
+		].join('\n'),
+		{ height: 320, width: 700 },
+	);
+	const connections = {};
+	chain(connections, [start, read, apply]);
+	workflow('okta-directory-to-duo-backfill.json', 'Okta directory → Duo backfill (first day)', [start, read, apply, note], connections, {
+		id: 'oktaDuoBackfill01',
+	});
+}
 console.log('examples written');

@@ -91,7 +91,7 @@ export interface ReconcileSummary {
 	excluded: number;
 	/** How many items each action takes. */
 	actions: Record<string, number>;
-	/** How many users each field changes for. */
+	/** How many existing users each field changes for (created users are counted in `actions` only). */
 	drift: Record<string, number>;
 	removals: number;
 	/** Why nothing was written: the removals are above the threshold. */
@@ -113,6 +113,7 @@ export function summarize(
 	for (const result of results) {
 		actions[result.action] = (actions[result.action] ?? 0) + 1;
 		if (REMOVING.has(result.action)) removals += 1;
+		if (result.action === 'created') continue;
 		for (const field of Object.keys(result.changes ?? {})) {
 			const key = field.startsWith('group:') ? 'groups' : field;
 			drift[key] = (drift[key] ?? 0) + 1;

@@ -74,7 +74,7 @@ describe('Directory: Reconcile', () => {
 			orphans: 1,
 			excluded: 1,
 			actions: { created: 1, disabled: 2, updated: 1 },
-			drift: { lastname: 2, status: 2, groups: 2 },
+			drift: { lastname: 1, status: 2, groups: 1 },
 		});
 		const byUser = Object.fromEntries(items.map((item) => [item.username, item]));
 		expect(byUser['ann@acme.test']).toMatchObject({ action: 'created', changes: { 'group:VPN': { from: false, to: true } } });
