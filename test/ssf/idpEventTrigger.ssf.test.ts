@@ -8,6 +8,7 @@ import { startFakeTransmitter, type FakeTransmitter } from '../../sandbox/ssf/se
 import type { HostedTrigger } from '../helpers/triggerHost';
 import { ssfFixture } from './support/fixtures';
 import { ssfBench, type Credentials } from './support/ssfBench';
+import { createStreamAt } from './support/streams';
 
 const JANE = { format: 'email', email: 'jane.doe@acme.test' };
 const REVOKE = { credential_type: 'app', change_type: 'revoke', friendly_name: 'Duo Mobile' };
@@ -178,12 +179,7 @@ describe('IdP Event Trigger with Shared Signals, through n8n-core contexts and a
 			await transmitter.close();
 			transmitter = await startFakeTransmitter({ oneStreamPerReceiver: true });
 			credentials = { ssfTransmitterApi: { issuer: transmitter.issuer, apiToken: transmitter.apiToken } };
-			const created = await fetch(`${transmitter.url}/ssf/stream`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${transmitter.apiToken}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ delivery: { method: 'urn:ietf:rfc:8935', endpoint_url: 'https://old.example.test/hook' }, events_requested: [] }),
-			});
-			const old = (await created.json()) as { stream_id: string };
+			const { body: old } = await createStreamAt(transmitter, { endpoint_url: 'https://old.example.test/hook' }, []);
 			const { hosted, stream } = await publish(automatic(['user.suspended']));
 			expect(stream.stream_id).toBe(old.stream_id);
 			expect(stream.delivery.endpoint_url).toBe(hosted.url);
@@ -221,15 +217,8 @@ describe('IdP Event Trigger with Shared Signals, through n8n-core contexts and a
 		const manual = (extra: INodeParameters = {}): INodeParameters => ({ ...automatic(), registration: 'manual', ...extra });
 		/** A stream created at the transmitter by hand, pushing to the trigger. */
 		async function streamTo(url: string, authorization?: string) {
-			const response = await fetch(`${transmitter.url}/ssf/stream`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${transmitter.apiToken}`, 'content-type': 'application/json' },
-				body: JSON.stringify({
-					delivery: { method: 'urn:ietf:rfc:8935', endpoint_url: url, ...(authorization ? { authorization_header: authorization } : {}) },
-					events_requested: ssfEventsRequestedFor([...IDENTITY_EVENT_TYPES]),
-				}),
-			});
-			return (await response.json()) as { stream_id: string; aud: string };
+			const delivery = { endpoint_url: url, ...(authorization ? { authorization_header: authorization } : {}) };
+			return (await createStreamAt(transmitter, delivery, ssfEventsRequestedFor([...IDENTITY_EVENT_TYPES]))).body;
 		}
 
 		it('accepts SETs on their signature alone when the credential has no Authorization Secret, for the audience it names', async () => {
@@ -296,12 +285,7 @@ describe('IdP Event Trigger with Shared Signals, through n8n-core contexts and a
 		it("enriches from Okta with Okta's own enrichment: by login for email subjects, by id for iss_sub, not at all for phone numbers", async () => {
 			const parameters: INodeParameters = { ...automatic(), registration: 'manual', ssfDirectory: 'okta', options: {} };
 			const hosted = await bench.host(parameters, {});
-			const created = await fetch(`${transmitter.url}/ssf/stream`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${transmitter.apiToken}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ delivery: { method: 'urn:ietf:rfc:8935', endpoint_url: hosted.url }, events_requested: ssfEventsRequestedFor([...IDENTITY_EVENT_TYPES]) }),
-			});
-			const stream = (await created.json()) as { stream_id: string; aud: string };
+			const { body: stream } = await createStreamAt(transmitter, { endpoint_url: hosted.url }, ssfEventsRequestedFor([...IDENTITY_EVENT_TYPES]));
 			credentials = {
 				ssfTransmitterApi: { issuer: transmitter.issuer, audience: stream.aud },
 				oktaIdpApi: { orgUrl: okta.url, apiToken: okta.apiToken },

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 
 import { importJwks, decodeCompactJws, verifyJwsSignature } from '../../../nodes/IdpEventTrigger/providers/ssf/ssf.jws';
 import { startFakeTransmitter, type FakeTransmitter } from '../../../sandbox/ssf/server';
+import { createStreamAt } from '../support/streams';
 
 interface Received {
 	headers: IncomingMessage['headers'];
@@ -35,8 +36,8 @@ describe('fake SSF transmitter', () => {
 		const text = await response.text();
 		return { status: response.status, body: text ? JSON.parse(text) : undefined };
 	};
-	const createStream = async (url: string, extra: Record<string, unknown> = {}) =>
-		await api('POST', '/ssf/stream', { delivery: { method: 'urn:ietf:rfc:8935', endpoint_url: url, ...extra }, events_requested: ['https://schemas.openid.net/secevent/risc/event-type/account-disabled', 'urn:example:unknown'] });
+	const createStream = async (url: string, extra: { authorization_header?: string } = {}) =>
+		await createStreamAt(transmitter, { endpoint_url: url, ...extra }, ['https://schemas.openid.net/secevent/risc/event-type/account-disabled', 'urn:example:unknown']);
 
 	beforeEach(async () => {
 		transmitter = await startFakeTransmitter({ issuerPath: '/issuer1', minVerificationInterval: 30, retryDelayMs: 10 });

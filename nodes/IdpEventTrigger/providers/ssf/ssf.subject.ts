@@ -42,14 +42,14 @@ function user(id: string, fields: Partial<IdentityUser>, attributes: AttributeMa
 	return { id, ...fields, attributes };
 }
 
-/** A simple Subject Identifier (RFC 9493 §3.2) as a user; undefined for formats that name no user. */
+/** A simple Subject Identifier (RFC 9493) as a user; undefined for formats that name no user. */
 function userOf(identifier: Identifier, nested = false): IdentityUser | undefined {
 	const format = subjectFormat(identifier);
 	const attributes: AttributeMap = { 'subject.format': format ?? null };
 	switch (format) {
 		case 'email': {
 			const email = text(identifier.email);
-			// RFC 9493 §3.2.2: providers differ on case, so the id is the lower-cased address.
+			// RFC 9493 (email canonicalization): providers differ on case, so the id is the lower-cased address.
 			return email ? user(email.toLowerCase(), { login: email, email }, attributes) : undefined;
 		}
 		case 'iss_sub': {
@@ -78,7 +78,7 @@ function userOf(identifier: Identifier, nested = false): IdentityUser | undefine
 }
 
 /**
- * Aliases (RFC 9493 §3.2.1) name one principal several ways: the id comes from the most stable
+ * Aliases (RFC 9493) name one principal several ways: the id comes from the most stable
  * identifier (`iss_sub`, then `opaque`, then the others), the login and email from an `email` alias.
  */
 function userOfAliases(identifier: Identifier): IdentityUser | undefined {

@@ -47,7 +47,7 @@ function optionalText(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The metadata, validated: its issuer must be the configured one (SSF 1.0 §7.2.3), its URLs https. */
+/** The metadata, validated: its issuer must be the configured one (SSF 1.0 §7.2.4), its URLs https. */
 export function readMetadata(body: unknown, issuer: string): { ok: true; value: TransmitterMetadata } | { ok: false; message: string } {
 	const document = (body ?? {}) as Record<string, unknown>;
 	if (document.issuer !== issuer) {
