@@ -2,6 +2,7 @@ import { readWindow, recordSeen } from '../../nodes/IdpEventTrigger/pipeline/ded
 import { processDelivery } from '../../nodes/IdpEventTrigger/pipeline/processDelivery';
 import { ssfSource } from '../../nodes/IdpEventTrigger/providers/ssf/ssf.source';
 import { isOwnVerificationState, verificationState } from '../../nodes/IdpEventTrigger/providers/ssf/ssf.verification';
+import { seededRandom } from '../helpers/seededRandom';
 import { AUDIENCE, NOW, context, fixtureClaims, prepared, push, signed } from './support/sets';
 
 const run = (token: string, overrides: Parameters<typeof context>[0] = {}, headers: Record<string, string> = {}) =>
@@ -112,5 +113,53 @@ describe('Shared Signals push delivery (RFC 8935): validation and replies', () =
 			expect(refusal(run(signed(verification('VGhpcyBpcyBhbiBleGFtcGxlIHN0YXRlIHZhbHVlLgo=')), checking))).toMatchObject({ status: 400, err: 'invalid_state' });
 			expect(refusal(run(signed(verification(verificationState('another-secret'))), checking)).err).toBe('invalid_state');
 		});
+	});
+});
+
+describe('Shared Signals push delivery: hostile and mutated SETs', () => {
+	it('keeps members named like Object.prototype members plain: __proto__ as an event type or in a subject changes nothing', () => {
+		const claims = JSON.parse(
+			JSON.stringify(fixtureClaims('risc.account-enabled')).replace(
+				'"events":{',
+				'"events":{"__proto__":{"subject":{"format":"opaque","id":"smuggled"}},',
+			),
+		);
+		const result = run(signed(claims));
+		expect(result.kind === 'accepted' && result.events.map((event) => ('user' in event ? event.user.id : undefined))).toEqual(['foo@example.com']);
+		const withSubject = JSON.parse(
+			JSON.stringify(fixtureClaims('risc.account-enabled', { sub_id: undefined })).replace(
+				'"account-enabled":{}',
+				'"account-enabled":{"__proto__":{"subject":{"format":"opaque","id":"smuggled"}}}',
+			),
+		);
+		const ignored = run(signed(withSubject));
+		expect(ignored.kind === 'accepted' && Object.entries(ignored.summary.ignored)).toEqual([['risc/account-enabled (the subject names no user)', 1]]);
+	});
+
+	/** What a token signs and its signature, as bytes (base64url may spell the same bytes two ways). */
+	const decoded = (token: string) => token.trim().split('.').map((segment) => Buffer.from(segment, 'base64url').toString('hex'));
+
+	it('answers 10,000 mutated SETs with 202 or 400, never throwing and never accepting changed content', () => {
+		const random = seededRandom(8935);
+		const token = signed(fixtureClaims('caep.credential-change.revoke'));
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ \u0000\ud800';
+		const statuses = new Map<number, number>();
+		for (let i = 0; i < 10_000; i++) {
+			const chars = [...token];
+			const mutations = 1 + Math.floor(random() * 4);
+			for (let m = 0; m < mutations; m++) {
+				const at = Math.floor(random() * chars.length);
+				const kind = random();
+				if (kind < 0.4) chars[at] = alphabet[Math.floor(random() * alphabet.length)];
+				else if (kind < 0.7) chars.splice(at, 1);
+				else chars.splice(at, Math.floor(random() * 40));
+			}
+			const mutated = chars.join('');
+			const result = run(mutated);
+			statuses.set(result.reply.status, (statuses.get(result.reply.status) ?? 0) + 1);
+			if (result.reply.status === 202) expect(decoded(mutated)).toEqual(decoded(token));
+		}
+		expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([400]));
+		expect([...statuses.keys()].every((status) => status === 202 || status === 400)).toBe(true);
 	});
 });

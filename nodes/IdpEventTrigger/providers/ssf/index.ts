@@ -35,10 +35,8 @@ export function createSsfProvider(directories: Record<SsfDirectoryId, IdentityPr
 		prepare: async (ctx, input) => await prepareSsf(ctx, input, provider),
 		rejected: (ctx, log) => deliveryRefused(identityKey(ctx), log),
 		async afterAcknowledge(ctx, _staticData, { delivery, events }) {
-			const set = delivery as SsfDelivery;
-			if (set.verificationState !== undefined || set.eventUri.endsWith('/ssf/event-type/verification')) {
-				verificationArrived(identityKey(ctx), set.verificationState);
-			}
+			const { verificationState } = delivery as SsfDelivery;
+			if (verificationState !== undefined) verificationArrived(identityKey(ctx), verificationState);
 			return events;
 		},
 		enrich: async (ctx, events, options) => await enrichSsfEvents(ctx, events, options, directories),

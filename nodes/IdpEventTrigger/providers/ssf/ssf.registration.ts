@@ -12,7 +12,13 @@ import {
 	type SsfStreamState,
 } from './ssf.state';
 import { fetchTransmitterMetadata, forgetTransmitter, type TransmitterMetadata } from './ssf.transmitter';
-import { awaitVerification, expectVerification, verificationState, type VerificationOutcome } from './ssf.verification';
+import {
+	awaitVerification,
+	expectVerification,
+	stopExpecting,
+	verificationState,
+	type VerificationOutcome,
+} from './ssf.verification';
 import { authorizationHeaderFor } from './ssf.verify';
 
 /** RFC 8935 push, as SSF 1.0 §6.1.1 names it. */
@@ -121,7 +127,7 @@ async function verify(ctx: IHookFunctions, metadata: TransmitterMetadata, stream
 		const response = await ssfRequest(ctx, 'POST', metadata.verification_endpoint, { body: { stream_id: streamId, state }, tolerate: [429] });
 		requested = response.statusCode !== 429;
 	} finally {
-		if (!requested) await awaitVerification(identity, 0);
+		if (!requested) stopExpecting(identity);
 	}
 	return requested ? await awaitVerification(identity, VERIFICATION_WAIT_MS) : undefined;
 }

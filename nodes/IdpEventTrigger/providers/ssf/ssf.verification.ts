@@ -31,8 +31,12 @@ export function expectVerification(identity: string, state: string): void {
 	waiters.set(identity, { state });
 }
 
+export function stopExpecting(identity: string): void {
+	waiters.delete(identity);
+}
+
 /** A verification event with `state` was accepted at the trigger with this identity. */
-export function verificationArrived(identity: string, state: string | undefined): void {
+export function verificationArrived(identity: string, state: string): void {
 	const waiter = waiters.get(identity);
 	if (waiter && state === waiter.state && !waiter.outcome) waiter.outcome = { kind: 'confirmed' };
 }
@@ -55,6 +59,6 @@ export async function awaitVerification(identity: string, timeoutMs: number): Pr
 		}
 		return waiters.get(identity)?.outcome ?? { kind: 'timeout' };
 	} finally {
-		waiters.delete(identity);
+		stopExpecting(identity);
 	}
 }
