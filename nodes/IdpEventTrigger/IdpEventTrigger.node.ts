@@ -13,9 +13,9 @@ import { finishAcknowledged } from './afterAcknowledgement';
 import { triggerProperties } from './description';
 import { readSelectedEvents, readTriggerOptions } from './options';
 import { readWindow, recordSeen } from './pipeline/dedupe';
-import { dedupeIds, processDelivery } from './pipeline/processDelivery';
-import type { InboundRequest } from './pipeline/request';
-import { PROVIDERS, providerModule } from './providers';
+import { dedupeIds, processDelivery, verifyAny } from './pipeline/processDelivery';
+import type { DirectReply, InboundRequest } from './pipeline/request';
+import { providerModule, triggerCredentials } from './providers';
 import type { IdentityProviderModule } from './providers/provider';
 import { triggerLog } from './triggerLog';
 import {
@@ -30,6 +30,14 @@ import {
 
 function isAutomatic(ctx: IHookFunctions | IWebhookFunctions): boolean {
 	return ctx.getNodeParameter('registration', 'automatic') === 'automatic';
+}
+
+function send(res: ReturnType<IWebhookFunctions['getResponseObject']>, reply: DirectReply): void {
+	res.status(reply.status);
+	for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+	if (reply.contentType) res.type(reply.contentType);
+	if (reply.body === '') res.end();
+	else res.send(reply.body);
 }
 
 function provider(ctx: IHookFunctions | IWebhookFunctions): IdentityProviderModule {
@@ -52,11 +60,7 @@ export class IdpEventTrigger implements INodeType {
 		defaults: { name: 'IdP Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: Object.values(PROVIDERS).map((module) => ({
-			name: module.credentialName,
-			required: true,
-			displayOptions: { show: { provider: [module.id] } },
-		})),
+		credentials: triggerCredentials(),
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
@@ -134,6 +138,8 @@ export class IdpEventTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
+		// n8n reads the body of any content type for version-1 nodes; read it here should it not have.
+		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 		const idp = provider(this);
 		const log = triggerLog(this);
 		const options = readTriggerOptions(this.getNodeParameter('options', {}) as IDataObject);
@@ -146,16 +152,29 @@ export class IdpEventTrigger implements INodeType {
 		};
 		const handshake = idp.source.handshake(request);
 		if (handshake) {
-			res.status(handshake.status).type(handshake.contentType).send(handshake.body);
+			send(res, handshake);
 			return { noWebhookResponse: true };
 		}
 		const automatic = isAutomatic(this);
 		const staticData = this.getWorkflowStaticData('node');
-		const { secrets, derived, noSecretReason } = await deliverySecrets(this, idp, staticData, automatic);
+		const { secrets, derived, noSecretReason, optional } = await deliverySecrets(this, idp, staticData, automatic);
 		const windowMs = options.dedupeWindowMinutes * 60_000;
 		const selected = readSelectedEvents(this.getNodeParameter('events'));
+		const now = Date.now();
+		const authenticated = secrets.length === 0 ? optional === true : verifyAny(idp.source, request, secrets).ok;
+		const prepared = idp.prepare
+			? await idp.prepare(this, { request, staticData, automatic, authenticated, now, windowMs })
+			: undefined;
+		if (prepared && !prepared.ok) {
+			send(res, prepared.reply);
+			log.warn(prepared.log);
+			idp.rejected?.(this, prepared.log);
+			return { noWebhookResponse: true };
+		}
 		const result = processDelivery(idp.source, request, {
 			secrets,
+			secretOptional: optional,
+			prepared: prepared?.value,
 			noSecretReason,
 			selected,
 			tenant: await idp.tenant(this),
@@ -163,11 +182,11 @@ export class IdpEventTrigger implements INodeType {
 			maxEvents: options.maxEventsPerDelivery,
 			window: windowMs > 0 ? () => readWindow(staticData) : undefined,
 			windowMs,
-			now: Date.now(),
+			now,
 		});
 
 		// Acknowledge before enrichment: IdPs time out within seconds and Okta retries only once.
-		res.status(result.reply.status).type(result.reply.contentType).send(result.reply.body);
+		send(res, result.reply);
 		if (result.kind === 'rejected') {
 			const keyChanged =
 				result.unauthorized && derived !== undefined && registeredWithAnotherSecret(staticData, derived);
@@ -176,6 +195,7 @@ export class IdpEventTrigger implements INodeType {
 					? `${result.log}. The credential's key changed after the hook was registered: re-publish the workflow to register it again`
 					: result.log,
 			);
+			if (!result.unauthorized) idp.rejected?.(this, result.log);
 		}
 		if (result.kind !== 'accepted') return { noWebhookResponse: true };
 		log.info('delivery accepted', { ...result.summary });

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { IDENTITY_EVENT_TYPES, identityEventTypeOptions } from '../shared/model';
 import { DEFAULT_MAX_EVENTS_PER_DELIVERY } from './options';
+import { SSF_DIRECTORY_PARAMETER } from './providers/ssf/ssf.enrich';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -25,8 +26,32 @@ export const triggerProperties: INodeProperties[] = [
 				value: 'okta',
 				description: 'Okta Event Hooks (Classic Engine and Identity Engine)',
 			},
+			{
+				name: 'Shared Signals (SSF)',
+				value: 'ssf',
+				description: 'CAEP and RISC Security Event Tokens pushed by a Shared Signals transmitter (RFC 8935)',
+			},
 		],
 		default: 'okta',
+	},
+	{
+		displayName: 'User Directory',
+		name: SSF_DIRECTORY_PARAMETER,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Auth0', value: 'auth0', description: "Look users up by the SET's iss_sub or opaque subject (the Auth0 user ID)" },
+			{
+				name: 'Microsoft Entra ID',
+				value: 'entra',
+				description: "Look users up by the SET's subject: ID, or email as userPrincipalName",
+			},
+			{ name: 'None', value: 'none', description: 'Emit what the SET carries' },
+			{ name: 'Okta', value: 'okta', description: "Look users up by the SET's subject: ID, or email as login" },
+		],
+		default: 'none',
+		description: "Where enrichment reads each user's profile; it uses that provider's credential",
+		displayOptions: { show: { provider: ['ssf'] } },
 	},
 	{
 		displayName: 'Registration',
@@ -72,6 +97,14 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { registration: ['manual'], provider: ['entra'] } },
+	},
+	{
+		displayName:
+			"At the transmitter, create a push stream (POST to its configuration_endpoint) with delivery.method urn:ietf:rfc:8935, delivery.endpoint_url set to this node's production URL, delivery.authorization_header set to the credential's Authorization Secret (optional), and events_requested listing the CAEP and RISC event types in the package README for the events selected below. Copy the stream's aud into the credential's Audience.",
+		name: 'manualNoticeSsf',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['manual'], provider: ['ssf'] } },
 	},
 	{
 		displayName: 'Trigger On',

@@ -68,6 +68,7 @@ const PLACEHOLDER_DATA = {
 		loginBaseUrl: UNREACHABLE,
 	},
 	duoAdminApi: { integrationKey: 'unused', secretKey: 'unused', apiHostname: UNREACHABLE },
+	ssfTransmitterApi: { issuer: UNREACHABLE, apiToken: 'unused' },
 	idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
 	oAuth2Api: {
 		grantType: 'clientCredentials',

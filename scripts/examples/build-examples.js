@@ -17,6 +17,9 @@ const ENTRA_CREDENTIAL = {
 const GRAPH_OAUTH2_CREDENTIAL = {
 	oAuth2Api: { id: 'graphRenewalOAuth2', name: 'Microsoft Graph (client credentials)' },
 };
+const SSF_CREDENTIAL = {
+	ssfTransmitterApi: { id: 'ssfSandbox', name: 'Shared Signals transmitter (sandbox)' },
+};
 const TENANT_A_OKTA = { oktaIdpApi: { id: 'oktaTenantA', name: 'Okta (acme.okta.com)' } };
 const TENANT_B_OKTA = { oktaIdpApi: { id: 'oktaTenantB', name: 'Okta (subsidiary.okta.com)' } };
 const TENANTS_PROFILE = {
@@ -689,6 +692,44 @@ const reconcileParameters = (dryRun) => ({
 	chain(connections, [start, read, apply]);
 	workflow('okta-directory-to-duo-backfill.json', 'Okta directory → Duo backfill (first day)', [start, read, apply, note], connections, {
 		id: 'oktaDuoBackfill01',
+	});
+}
+// 9. Shared Signals (CAEP / RISC) into Duo: a revoked or compromised credential resets the user's Duo devices.
+{
+	const t = trigger(
+		'IdP Event Trigger',
+		'ssf-duo-lifecycle',
+		[0, 0],
+		{
+			provider: 'ssf',
+			events: ['user.suspended', 'user.reactivated', 'user.deleted', 'user.updated', 'user.mfa_reset'],
+		},
+		SSF_CREDENTIAL,
+	);
+	const d = duo('Apply to Duo', [280, 0], {
+		resource: 'identityEvent',
+		operation: 'apply',
+		usernameSource: 'email',
+		options: { resetOn: 'anyReset' },
+	});
+	const note = sticky(
+		'About This Workflow',
+		[0, 200],
+		[
+			'## Shared Signals → Duo',
+			"Publishing this workflow reads the transmitter's `/.well-known/ssf-configuration`, creates a push stream (RFC 8935) to the trigger for the CAEP and RISC events behind the selected ones, and asks for a verification event; unpublishing deletes the stream. SETs are verified against the transmitter's JWKS.",
+			'',
+			'**Credential:** the transmitter\'s exact Issuer and a bearer token for its stream API (Okta: an OAuth 2.0 token with `ssf.manage` and `ssf.read`).',
+			'',
+			"`credential-change` (revoke, delete) and `credential-compromise` become an MFA reset: **Reset On: Any MFA Reset** removes the user's Duo devices and keeps the user (a non-destructive reset). `account-disabled` / `account-enabled` disable and enable the Duo user, `account-purged` deletes it. The Duo username is the email of the SET's subject; pick a **User Directory** on the trigger to enrich subjects that carry only an id.",
+		].join('\n'),
+		{ height: 360, width: 680 },
+	);
+	const connections = {};
+	chain(connections, [t, d]);
+	workflow('ssf-to-duo-lifecycle-sync.json', 'Shared Signals (CAEP / RISC) → Duo lifecycle sync', [t, d, note], connections, {
+		id: 'ssfDuoLifecycle01',
+		settings: syncSettings,
 	});
 }
 console.log('examples written');

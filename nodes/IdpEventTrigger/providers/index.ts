@@ -1,15 +1,47 @@
+import type { INodeCredentialDescription } from 'n8n-workflow';
+
 import type { IdentityProviderId } from '../../shared/model';
 import { auth0Provider } from './auth0';
 import { entraProvider } from './entra';
 import { oktaProvider } from './okta';
 import type { IdentityProviderModule } from './provider';
+import { createSsfProvider } from './ssf';
+import { SSF_DIRECTORY_PARAMETER, type SsfDirectoryId } from './ssf/ssf.enrich';
 
-export const PROVIDERS: Partial<Record<IdentityProviderId, IdentityProviderModule>> = {
+/** The providers whose directory can enrich Shared Signals events. */
+const DIRECTORIES: Record<SsfDirectoryId, IdentityProviderModule> = {
 	auth0: auth0Provider,
 	entra: entraProvider,
 	okta: oktaProvider,
 };
 
+export const PROVIDERS: Partial<Record<IdentityProviderId, IdentityProviderModule>> = {
+	...DIRECTORIES,
+	ssf: createSsfProvider(DIRECTORIES),
+};
+
 export function providerModule(id: string): IdentityProviderModule | undefined {
-	return PROVIDERS[id as IdentityProviderId];
+	return Object.prototype.hasOwnProperty.call(PROVIDERS, id) ? PROVIDERS[id as IdentityProviderId] : undefined;
+}
+
+/**
+ * The trigger's credentials: each provider's own, shown for that provider. n8n finds a node's
+ * credential description by name, so a directory's credential has one description for both uses:
+ * shown for its own provider, and for Shared Signals unless another directory (or none) is chosen.
+ */
+export function triggerCredentials(): INodeCredentialDescription[] {
+	const directoryIds = Object.keys(DIRECTORIES);
+	return Object.values(PROVIDERS).map((module) => {
+		const isDirectory = directoryIds.includes(module.id);
+		return {
+			name: module.credentialName,
+			required: true,
+			displayOptions: isDirectory
+				? {
+						show: { provider: [module.id, 'ssf'] },
+						hide: { [SSF_DIRECTORY_PARAMETER]: ['none', ...directoryIds.filter((id) => id !== module.id)] },
+					}
+				: { show: { provider: [module.id] } },
+		};
+	});
 }
