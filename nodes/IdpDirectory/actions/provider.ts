@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { IdentityProviderId } from '../../shared/model';
 
+/** The identity providers with a directory to read (Shared Signals has none). */
+export type DirectoryIdp = Exclude<IdentityProviderId, 'ssf'>;
 
-export const IDP_NAMES: Record<IdentityProviderId, string> = {
+export const IDP_NAMES: Record<DirectoryIdp, string> = {
 	auth0: 'Auth0',
 	entra: 'Microsoft Entra ID',
 	okta: 'Okta',

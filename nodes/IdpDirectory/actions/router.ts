@@ -5,7 +5,6 @@ import {
 } from 'n8n-workflow';
 
 import { itemError } from '../../shared/mfa/n8n/itemLoop';
-import type { IdentityProviderId } from '../../shared/model';
 import { auth0Directory } from '../directory/auth0/auth0Directory';
 import { entraDirectory } from '../directory/entra/entraDirectory';
 import { oktaDirectory } from '../directory/okta/oktaDirectory';
@@ -13,6 +12,7 @@ import { directoryProgress, type DirectoryProgress } from '../directory/progress
 import type { DirectoryReader } from '../directory/types';
 import * as group from './group/Group.resource';
 import type { DirectoryOperation, DirectoryResource } from './node.type';
+import type { DirectoryIdp } from './provider';
 import * as user from './user/User.resource';
 
 const RESOURCES: Record<DirectoryResource, Record<string, DirectoryOperation>> = {
@@ -21,7 +21,7 @@ const RESOURCES: Record<DirectoryResource, Record<string, DirectoryOperation>> =
 };
 
 const READERS: Record<
-	IdentityProviderId,
+	DirectoryIdp,
 	(ctx: IExecuteFunctions, progress: DirectoryProgress) => Promise<DirectoryReader>
 > = {
 	auth0: auth0Directory,
@@ -34,7 +34,7 @@ const READERS: Record<
  * directory, not something per item.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const provider = this.getNodeParameter('provider', 0) as IdentityProviderId;
+	const provider = this.getNodeParameter('provider', 0) as DirectoryIdp;
 	const resource = this.getNodeParameter('resource', 0) as DirectoryResource;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const selected = RESOURCES[resource]?.[operation];
