@@ -90,7 +90,7 @@ async function shoot(browser, run, executions) {
 		await browser.goto(`${n8n.baseUrl}/workflow/${lifecycle.id}`);
 		await browser.waitFor(visible(canvas), 'the canvas');
 		await settle();
-		await browser.press('Tab');
+		await browser.click('[data-test-id="node-creator-plus-button"]');
 		await browser.waitFor(visible('[data-test-id="node-creator"]'), 'the node panel');
 		await browser.type(query);
 		await settle();
