@@ -33,15 +33,19 @@ async function joinableGroups(port: MfaDirectory, intent: UserIntent, user: MfaU
 	return joinable;
 }
 
-async function observeUser(port: MfaDirectory, intent: UserIntent): Promise<UserObservation> {
-	const user = await port.findUser(intent.ref);
+/** The user as the plan needs it: with its groups when the plan compares them (`memberships`, IdP-reported groups). */
+async function observeUser(port: MfaDirectory, intent: UserIntent, memberships = false): Promise<UserObservation> {
+	const { capabilities } = port;
+	const joining = capabilities.groups && (intent.groups?.length ?? 0) > 0;
+	const user = await port.findUser(intent.ref, { groups: memberships || joining });
 	const username = intent.desired?.username;
-	const renaming = intent.updateProfile && user && username !== undefined && username !== user.username;
+	const renaming =
+		intent.updateProfile && user && username !== undefined && username !== user.username && !capabilities.unsupported?.rename;
 	return {
 		user,
 		usernameOwner: renaming ? await port.findUser({ username }) : undefined,
 		remembered: intent.ordering ? rememberedAt(port.accountKey, 'user', intent.ordering.subject) : undefined,
-		joinable: intent.groups && port.capabilities.groups ? await joinableGroups(port, intent, user) : [],
+		joinable: joining ? await joinableGroups(port, intent, user) : [],
 	};
 }
 
@@ -72,14 +76,14 @@ async function planFor(port: MfaDirectory, scope: ItemScope, intent: RunnableInt
 		case 'skip':
 			return { steps: [], result: { action: intent.action, reason: intent.reason } };
 		case 'user':
-			return planUser(intent, await observeUser(port, intent), scope);
+			return planUser(intent, await observeUser(port, intent), scope, port.capabilities);
 		case 'membership': {
-			const observed = await observeUser(port, intent.user);
+			const observed = await observeUser(port, intent.user, true);
 			const group = intent.member ? await port.findGroup(intent.group.query) : undefined;
 			const rememberedMembership = intent.ordering
 				? rememberedAt(account, 'membership', intent.ordering.subject)
 				: undefined;
-			return planMembership(intent, { ...observed, group, rememberedMembership }, scope);
+			return planMembership(intent, { ...observed, group, rememberedMembership }, scope, port.capabilities);
 		}
 		case 'reset': {
 			const user = await port.findUser(intent.user.ref);
