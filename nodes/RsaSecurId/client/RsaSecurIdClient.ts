@@ -158,6 +158,22 @@ export class RsaSecurIdClient {
 		);
 	}
 
+	/**
+	 * Takes a SecurID 700 hardware token away from the user (Unassign Hardware Token API); the
+	 * token record stays, to be assigned again. `found` is false when RSA answers 404.
+	 */
+	async unassignHardwareToken(userId: string, tokenSerialNumber: string): Promise<Removed> {
+		return removedOutcome(
+			await this.send({
+				method: 'PATCH',
+				path: `/v1/users/${this.id(userId)}/sidTokens/unassign`,
+				body: { tokenSerialNumber },
+				intent: 'delete',
+				allowNotFound: true,
+			}),
+		);
+	}
+
 	/** The user with this email and its devices; undefined when RSA has no such user. */
 	async getUserDetails(
 		email: string,

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as identityEvent from './identityEvent/IdentityEvent.resource';
+import { rsaLimitsNotice } from './rsaNode';
+import * as user from './user/User.resource';
+
+/** The node's parameters: the Resource selector, then each resource's operations and fields. */
+export const versionProperties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'identityEvent',
+		options: [
+			{ name: 'Identity Event', value: 'identityEvent' },
+			{ name: 'User', value: 'user' },
+		],
+	},
+	{ ...rsaLimitsNotice, displayOptions: { show: { resource: ['user'] } } },
+	...identityEvent.description,
+	...user.description,
+];
