@@ -88,6 +88,7 @@ export class PingOneGroupDirectory {
 
 	/** The groups with these ids; an id the snapshot does not know is looked for in a fresh listing. */
 	async byIds(ids: readonly string[]): Promise<Array<PingOneGroup | undefined>> {
+		if (ids.length === 0) return [];
 		await this.load();
 		if (!this.fresh && ids.some((id) => !this.byId.has(id))) await this.refresh();
 		return ids.map((id) => this.byId.get(id));
