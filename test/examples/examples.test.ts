@@ -4,6 +4,8 @@ import { NodeHelpers, type INode, type INodeType } from 'n8n-workflow';
 
 import { DuoSecurity } from '../../nodes/DuoSecurity/DuoSecurity.node';
 import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
+import { PingOneMfa } from '../../nodes/PingOneMfa/PingOneMfa.node';
+import { RsaSecurId } from '../../nodes/RsaSecurId/RsaSecurId.node';
 import { installedNodesBase } from '../helpers/n8nInstall';
 
 const ROOT = join(__dirname, '..', '..');
@@ -12,6 +14,8 @@ const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.
 const ours: Record<string, INodeType> = {
 	[`${pkg.name}.idpEventTrigger`]: new IdpEventTrigger(),
 	[`${pkg.name}.duoSecurity`]: new DuoSecurity(),
+	[`${pkg.name}.pingOneMfa`]: new PingOneMfa(),
+	[`${pkg.name}.rsaSecurId`]: new RsaSecurId(),
 };
 
 function coreNodeTypes(): Set<string> {

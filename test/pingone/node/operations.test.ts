@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { syncProfileTest } from '../../../nodes/PingOneMfa/methods/credentialTest';
 import { PingOneMfa } from '../../../nodes/PingOneMfa/PingOneMfa.node';
@@ -34,7 +34,7 @@ describe('PingOne MFA: the node', () => {
 
 	it('creates a user from fields, with PingOne name parts, and updates only what differs', async () => {
 		fake = await startFakePingOne();
-		const upsert = (additionalFields: IDataObject) =>
+		const upsert = (additionalFields: INodeParameters) =>
 			json(
 				runPingOne(fake, {
 					resource: 'user',
