@@ -7,7 +7,8 @@ import { planReset } from './planReset';
 import { planUser, type Plan, type UserObservation } from './planUser';
 import { readAgain, readBeforeOthersWrote, withLock, wrote } from './locks';
 import { carriesMarker } from './anchors';
-import type { MfaDirectory, MfaGroup, MfaUser, UserRef } from './port';
+import type { MfaDirectory, MfaGroup, MfaUser, UserNeeds, UserRef } from './port';
+import { rememberedUsername, rememberUsername } from './usernameMemory';
 import { targetNotFound, type ActionResult, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { remember, rememberedAt } from './watermarks';
@@ -33,11 +34,28 @@ async function joinableGroups(port: MfaDirectory, intent: UserIntent, user: MfaU
 	return joinable;
 }
 
+/**
+ * The user the intent names. Where the provider keeps no IdP user id, a user the event names by no
+ * username (or by a username it no longer has) is found by the username this process last matched
+ * the IdP user to.
+ */
+async function findIntentUser(port: MfaDirectory, intent: UserIntent, needs: UserNeeds = {}): Promise<MfaUser | undefined> {
+	const anchor = port.capabilities.anchorFields.length === 0 ? intent.idpAnchor : undefined;
+	let user = await port.findUser(intent.ref, needs);
+	if (!user && anchor) {
+		const username = rememberedUsername(port.accountKey, anchor);
+		if (username && username !== intent.ref.username) user = await port.findUser({ username }, needs);
+	}
+	// What was read, so also in a dry run; a user a dry run only planned is not.
+	if (user && anchor && !user.id.startsWith('planned:')) rememberUsername(port.accountKey, anchor, user.username);
+	return user;
+}
+
 /** The user as the plan needs it: with its groups when the plan compares them (`memberships`, IdP-reported groups). */
 async function observeUser(port: MfaDirectory, intent: UserIntent, memberships = false): Promise<UserObservation> {
 	const { capabilities } = port;
 	const joining = capabilities.groups && (intent.groups?.length ?? 0) > 0;
-	const user = await port.findUser(intent.ref, { groups: memberships || joining });
+	const user = await findIntentUser(port, intent, { groups: memberships || joining });
 	const username = intent.desired?.username;
 	const renaming =
 		intent.updateProfile && user && username !== undefined && username !== user.username && !capabilities.unsupported?.rename;
@@ -86,7 +104,7 @@ async function planFor(port: MfaDirectory, scope: ItemScope, intent: RunnableInt
 			return planMembership(intent, { ...observed, group, rememberedMembership }, scope, port.capabilities);
 		}
 		case 'reset': {
-			const user = await port.findUser(intent.user.ref);
+			const user = await findIntentUser(port, intent.user);
 			const ordering = intent.ordering;
 			const applied = ordering?.eventId
 				? rememberedAt(account, 'reset', `event ${ordering.eventId}`) !== undefined

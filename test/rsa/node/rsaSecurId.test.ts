@@ -119,6 +119,21 @@ describe('RSA SecurID: the node', () => {
 		]);
 	});
 
+	it('deletes a user the IdP names by id only, by the email this process last matched it to', async () => {
+		fake = await startFakeRsa({ seed: { users: [{ emailAddress: 'ann@example.com' }] } });
+		const gone = (id: string) => ({
+			...userEvent('user.deleted', { id, login: 'ann' }),
+			enrichment: { status: 'not_found' as const, observedAt: '2026-11-01T10:00:05.000Z' },
+		});
+		expect(await applyToRsa(fake, [gone('00uA')])).toMatchObject([{ action: 'skipped', reason: 'user not found' }]);
+		await applyToRsa(fake, [userEvent('user.updated', ann)]);
+		expect(await applyToRsa(fake, [gone('00uOTHER'), gone('00uA')])).toMatchObject([
+			{ action: 'skipped', reason: 'user not found' },
+			{ action: 'deleted', username: 'ann@example.com' },
+		]);
+		expect(fake.snapshot().users).toEqual([]);
+	});
+
 	it('gets a user with its authenticators; a username that is no email address finds nobody', async () => {
 		fake = await startFakeRsa({ seed: { users: [ANN_WITH_AUTHENTICATORS] } });
 		const [got] = await json(runRsa(fake, { resource: 'user', operation: 'get', user: byUsername('ann@example.com'), simplify: true }));
