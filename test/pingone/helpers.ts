@@ -1,12 +1,5 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { IdpSyncProfileApi } from '../../credentials/IdpSyncProfileApi.credentials';
 import { PingOneMfaApi } from '../../credentials/PingOneMfaApi.credentials';
 import { PingOneMfa } from '../../nodes/PingOneMfa/PingOneMfa.node';
 import type { IdentityEvent } from '../../nodes/shared/model';
@@ -17,7 +10,7 @@ import {
 	type FakePingOneDevice,
 	type FakePingOneSeedUser,
 } from '../../sandbox/pingone/server';
-import { executeNode } from '../harness/engine';
+import { applyWithNode, runMfaNode, writesTo, type MfaNodeUnderTest, type MfaRunOptions } from '../helpers/mfaNode';
 import { FAST, runInNode } from '../helpers/nodeProbe';
 
 export { FAST, startFakePingOne };
@@ -63,64 +56,31 @@ export async function withClient<T>(
 	);
 }
 
-export interface PingOneRunOptions {
-	continueOnFail?: boolean;
-	credentials?: Record<string, string>;
-	/** The `profile` of an IdP Sync Profile API credential (JSON text or an object). */
-	profile?: string | IDataObject;
-	/** The node's type name, e.g. `…pingOneMfaTool` when an AI agent uses it as a tool. */
-	nodeType?: string;
-}
+const pingOneNode = (fake: FakePingOne): MfaNodeUnderTest => ({
+	node: () => new PingOneMfa(),
+	credentialType: new PingOneMfaApi(),
+	credentials: () => pingOneCredentials(fake),
+});
 
 /** Runs the PingOne MFA node once through n8n-core's execution context against the fake. */
 export async function runPingOne(
 	fake: FakePingOne,
 	parameters: INodeParameters,
-	items: INodeExecutionData[] = [{ json: {} }],
-	options: PingOneRunOptions = {},
+	items?: INodeExecutionData[],
+	options?: MfaRunOptions,
 ): Promise<INodeExecutionData[]> {
-	const credentials: Record<string, ICredentialDataDecryptedObject> = {
-		pingOneMfaApi: options.credentials ?? pingOneCredentials(fake),
-	};
-	if (options.profile !== undefined) {
-		credentials.idpSyncProfileApi = {
-			profile: typeof options.profile === 'string' ? options.profile : JSON.stringify(options.profile),
-		};
-	}
-	const [output] = await executeNode({
-		node: new PingOneMfa(),
-		parameters,
-		items,
-		credentials,
-		credentialTypes: [new PingOneMfaApi(), new IdpSyncProfileApi()],
-		continueOnFail: options.continueOnFail,
-		nodeType: options.nodeType,
-	});
-	return output;
+	return await runMfaNode(pingOneNode(fake), parameters, items, options);
 }
 
 /** Runs Apply on the given events (fast retries) and returns the output JSON. */
 export async function applyToPingOne(
 	fake: FakePingOne,
 	events: IdentityEvent[],
-	options: IDataObject = {},
-	extra: INodeParameters = {},
+	options?: IDataObject,
+	extra?: INodeParameters,
 ): Promise<IDataObject[]> {
-	const output = await runPingOne(
-		fake,
-		{ resource: 'identityEvent', operation: 'apply', options: { retryBaseDelayMs: 1, ...options }, ...extra },
-		events.map((event) => ({ json: event as unknown as IDataObject })),
-	);
-	return output.map((item) => item.json);
+	return await applyWithNode(pingOneNode(fake), events, options, extra);
 }
 
 /** The writes (every API call but GETs and tokens) the fake received, as method, path and body. */
-export function pingOneWrites(fake: FakePingOne) {
-	return fake.calls
-		.filter((call) => call.kind === 'write')
-		.map((call) => ({
-			method: call.method,
-			path: call.path.replace(/^\/v1\/environments\/[^/]+/, ''),
-			params: call.body ?? {},
-		}));
-}
+export const pingOneWrites = (fake: FakePingOne) => writesTo(fake, /^\/v1\/environments\/[^/]+/);

@@ -1,18 +1,11 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { IdpSyncProfileApi } from '../../credentials/IdpSyncProfileApi.credentials';
 import { RsaSecurIdApi } from '../../credentials/RsaSecurIdApi.credentials';
 import { RsaSecurId } from '../../nodes/RsaSecurId/RsaSecurId.node';
 import type { IdentityEvent } from '../../nodes/shared/model';
 import { RsaSecurIdClient } from '../../nodes/RsaSecurId/client/RsaSecurIdClient';
 import { startFakeRsa, type FakeRsa, type FakeRsaSeedUser } from '../../sandbox/rsa/server';
-import { executeNode } from '../harness/engine';
+import { applyWithNode, runMfaNode, writesTo, type MfaNodeUnderTest, type MfaRunOptions } from '../helpers/mfaNode';
 import { FAST, runInNode } from '../helpers/nodeProbe';
 
 export { FAST, startFakeRsa };
@@ -55,63 +48,31 @@ export async function withRsaClient<T>(
 	);
 }
 
-export interface RsaRunOptions {
-	continueOnFail?: boolean;
-	credentials?: Record<string, string>;
-	/** The `profile` of an IdP Sync Profile API credential (JSON text or an object). */
-	profile?: string | IDataObject;
-	nodeType?: string;
-}
+const rsaNode = (fake: FakeRsa): MfaNodeUnderTest => ({
+	node: () => new RsaSecurId(),
+	credentialType: new RsaSecurIdApi(),
+	credentials: () => rsaCredentials(fake),
+});
 
 /** Runs the RSA SecurID node once through n8n-core's execution context against the fake. */
 export async function runRsa(
 	fake: FakeRsa,
 	parameters: INodeParameters,
-	items: INodeExecutionData[] = [{ json: {} }],
-	options: RsaRunOptions = {},
+	items?: INodeExecutionData[],
+	options?: MfaRunOptions,
 ): Promise<INodeExecutionData[]> {
-	const credentials: Record<string, ICredentialDataDecryptedObject> = {
-		rsaSecurIdApi: options.credentials ?? rsaCredentials(fake),
-	};
-	if (options.profile !== undefined) {
-		credentials.idpSyncProfileApi = {
-			profile: typeof options.profile === 'string' ? options.profile : JSON.stringify(options.profile),
-		};
-	}
-	const [output] = await executeNode({
-		node: new RsaSecurId(),
-		parameters,
-		items,
-		credentials,
-		credentialTypes: [new RsaSecurIdApi(), new IdpSyncProfileApi()],
-		continueOnFail: options.continueOnFail,
-		nodeType: options.nodeType,
-	});
-	return output;
+	return await runMfaNode(rsaNode(fake), parameters, items, options);
 }
 
 /** Runs Apply on the given events (fast retries) and returns the output JSON. */
 export async function applyToRsa(
 	fake: FakeRsa,
 	events: IdentityEvent[],
-	options: IDataObject = {},
-	extra: INodeParameters = {},
+	options?: IDataObject,
+	extra?: INodeParameters,
 ): Promise<IDataObject[]> {
-	const output = await runRsa(
-		fake,
-		{ resource: 'identityEvent', operation: 'apply', options: { retryBaseDelayMs: 1, ...options }, ...extra },
-		events.map((event) => ({ json: event as unknown as IDataObject })),
-	);
-	return output.map((item) => item.json);
+	return await applyWithNode(rsaNode(fake), events, options, extra);
 }
 
 /** The writes the fake received (lookups and searches are reads), as method, path and body. */
-export function rsaWrites(fake: FakeRsa) {
-	return fake.calls
-		.filter((call) => call.kind === 'write')
-		.map((call) => ({
-			method: call.method,
-			path: call.path.replace(/^\/AdminInterface\/restapi/, ''),
-			params: call.body ?? {},
-		}));
-}
+export const rsaWrites = (fake: FakeRsa) => writesTo(fake, /^\/AdminInterface\/restapi/);

@@ -1,22 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceSelector } from '../../shared/mfa/n8n/resource';
 import * as identityEvent from './identityEvent/IdentityEvent.resource';
 import { rsaLimitsNotice } from './rsaNode';
 import * as user from './user/User.resource';
 
-/** The node's parameters: the Resource selector, then each resource's operations and fields. */
+/** The node's parameters: the Resource selector, what RSA does not allow, then each resource's operations and fields. */
 export const versionProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'identityEvent',
-		options: [
-			{ name: 'Identity Event', value: 'identityEvent' },
-			{ name: 'User', value: 'user' },
-		],
-	},
+	resourceSelector([
+		{ name: 'Identity Event', value: 'identityEvent' },
+		{ name: 'User', value: 'user' },
+	]),
 	{ ...rsaLimitsNotice, displayOptions: { show: { resource: ['user'] } } },
 	...identityEvent.description,
 	...user.description,

@@ -46,3 +46,15 @@ export function resourceDescription(
 export function operationMap(entries: OperationEntry[]): Record<string, MfaOperation> {
 	return Object.fromEntries(entries.map((entry) => [entry.value, entry.operation]));
 }
+
+/** The node's Resource selector; Identity Event first by default, as Apply is what most workflows use. */
+export function resourceSelector(resources: INodePropertyOptions[], defaultResource = 'identityEvent'): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultResource,
+		options: [...resources].sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}
