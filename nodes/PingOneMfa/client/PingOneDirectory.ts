@@ -93,6 +93,11 @@ export class PingOneDirectory implements MfaDirectory {
 		return this.dryRun ? undefined : await send();
 	}
 
+	/**
+	 * One OR-ed filter per batch matches every key as a username or an external id, and every id.
+	 * [unverified] that PingOne filters users by `externalId eq` (its docs list `sw` for externalId;
+	 * `username eq` and `id eq` are verified).
+	 */
 	async prefetchUsers(lookup: { keys?: Iterable<string>; ids?: Iterable<string> }): Promise<void> {
 		const keys = unique(lookup.keys).filter((key) => !this.users.hasAskedKey(key));
 		const ids = unique(lookup.ids).filter((id) => !this.users.hasAskedId(id) && !isPlannedId(id));

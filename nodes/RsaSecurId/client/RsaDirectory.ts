@@ -255,7 +255,10 @@ export class RsaDirectory implements MfaDirectory {
 		return devicesOf(await this.rsaDevices(user));
 	}
 
-	/** Deletes one authenticator; a SecurID 700 token is unassigned from the user by its serial number instead. */
+	/**
+	 * Deletes one authenticator; a SecurID 700 token is unassigned from the user by its serial number
+	 * instead. [unverified] whether the Delete User Device API also takes a hardware token's device id.
+	 */
 	async removeDevice(user: MfaUser, device: MfaDevice): Promise<void> {
 		const native = (this.devices.get(user.id) ?? []).find((entry) => entry.id === device.id);
 		const serial = device.kind === HARDWARE_TOKEN ? native?.tokenSerialNumber : undefined;
