@@ -13,7 +13,7 @@ export const versionProperties: INodeProperties[] = [
 		{ name: 'Identity Event', value: 'identityEvent' },
 		{ name: 'User', value: 'user' },
 	]),
-	{ ...rsaLimitsNotice, displayOptions: { show: { resource: ['user'] } } },
+	{ ...rsaLimitsNotice, displayOptions: { show: { resource: ['user', 'directory'] } } },
 	...identityEvent.description,
 	...user.description,
 	...directory.description,

@@ -26,7 +26,7 @@ describe('RSA SecurID: the node', () => {
 	it('offers only what an Administration API key can do, and says why the rest is missing', () => {
 		const values = (property('operation', 'user')?.options ?? []).map((option) => (option as { value: string }).value);
 		expect(values).toEqual(['delete', 'disable', 'enable', 'get', 'resetEnrollment']);
-		expect(property('resource')?.options?.map((option) => (option as { value: string }).value)).toEqual(['identityEvent', 'user']);
+		expect(property('resource')?.options?.map((option) => (option as { value: string }).value)).toEqual(['directory', 'identityEvent', 'user']);
 		expect(property('rsaLimitsNotice')?.displayName).toMatch(/cannot|come from its identity source/);
 		const apply = new RsaSecurId().description.properties.filter((entry) => entry.displayOptions?.show?.operation?.includes('apply'));
 		expect(apply.find((entry) => entry.name === 'applyNotice')?.displayName).toContain(RSA_NO_GROUPS);
