@@ -14,7 +14,7 @@ export class OktaIdpApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/okta.svg', dark: 'file:../icons/okta.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#first-sync-in-10-minutes-okta--duo';
+	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#okta';
 
 	properties: INodeProperties[] = [
 		{

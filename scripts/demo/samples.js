@@ -69,6 +69,16 @@ const PLACEHOLDER_DATA = {
 	},
 	duoAdminApi: { integrationKey: 'unused', secretKey: 'unused', apiHostname: UNREACHABLE },
 	ssfTransmitterApi: { issuer: UNREACHABLE, apiToken: 'unused' },
+	pingOneMfaApi: {
+		environmentId: 'unused',
+		region: 'custom',
+		authBaseUrl: UNREACHABLE,
+		apiBaseUrl: UNREACHABLE,
+		clientId: 'unused',
+		clientSecret: 'unused',
+		clientAuthentication: 'basic',
+	},
+	rsaSecurIdApi: { accessId: 'unused', privateKey: 'unused', adminRestApiUrl: `${UNREACHABLE}/AdminInterface/restapi` },
 	idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
 	oAuth2Api: {
 		grantType: 'clientCredentials',

@@ -20,6 +20,8 @@ const GRAPH_OAUTH2_CREDENTIAL = {
 const SSF_CREDENTIAL = {
 	ssfTransmitterApi: { id: 'ssfSandbox', name: 'Shared Signals transmitter (sandbox)' },
 };
+const PINGONE_CREDENTIAL = { pingOneMfaApi: { id: 'pingOneSandbox', name: 'PingOne (sandbox)' } };
+const RSA_CREDENTIAL = { rsaSecurIdApi: { id: 'rsaSandbox', name: 'RSA SecurID (sandbox)' } };
 const TENANT_A_OKTA = { oktaIdpApi: { id: 'oktaTenantA', name: 'Okta (acme.okta.com)' } };
 const TENANT_B_OKTA = { oktaIdpApi: { id: 'oktaTenantB', name: 'Okta (subsidiary.okta.com)' } };
 const TENANTS_PROFILE = {
@@ -55,6 +57,18 @@ function duo(name, position, parameters, extraCredentials = {}) {
 		position,
 		parameters,
 		credentials: { ...DUO_CREDENTIAL, ...extraCredentials },
+	};
+}
+/** An MFA node of this package other than Duo: `type` is its node name, `credentials` its credential. */
+function mfaNode(type, name, position, parameters, credentials) {
+	return {
+		id: id('3fa00000'),
+		name,
+		type: `${PKG}.${type}`,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials,
 	};
 }
 function sticky(name, position, content, size = {}) {
@@ -729,6 +743,69 @@ const reconcileParameters = (dryRun) => ({
 	chain(connections, [t, d]);
 	workflow('ssf-to-duo-lifecycle-sync.json', 'Shared Signals (CAEP / RISC) → Duo lifecycle sync', [t, d, note], connections, {
 		id: 'ssfDuoLifecycle01',
+		settings: syncSettings,
+	});
+}
+// 10. and 11. The one-node path to the other MFA providers: Okta → PingOne MFA, Microsoft Entra ID → RSA SecurID.
+for (const sample of [
+	{
+		provider: 'okta',
+		file: 'okta-to-pingone-lifecycle-sync.json',
+		name: 'Okta → PingOne MFA lifecycle sync (one node)',
+		workflowId: 'oktaPingOneSync01',
+		webhookId: 'okta-pingone-lifecycle',
+		triggerCredentials: OKTA_CREDENTIAL,
+		node: mfaNode(
+			'pingOneMfa',
+			'Apply to PingOne',
+			[280, 0],
+			{
+				resource: 'identityEvent',
+				operation: 'apply',
+				usernameSource: 'login',
+				options: { createMissingGroups: true },
+			},
+			PINGONE_CREDENTIAL,
+		),
+		note: [
+			'## Okta → PingOne MFA',
+			'Publishing this workflow creates, verifies and activates an Okta event hook pointing at the trigger; unpublishing removes it. The Okta credential needs an API token of an admin who may manage event hooks and read users and groups.',
+			'',
+			'The PingOne MFA credential is a **worker application** in the environment the users live in, with the roles **Identity Data Admin** (users, groups, memberships, MFA devices) on that environment. Its token endpoint authentication method must match the credential (Client Secret Basic or Post).',
+			'',
+			'Users are created, updated, disabled, enabled and deleted in PingOne with their Okta login as username (PingOne needs an email to create a user); the Okta user ID is kept in the externalId attribute, so renames follow. Group memberships follow Okta, missing groups are created, and an Okta MFA reset of all factors removes every PingOne MFA device of the user.',
+		],
+	},
+	{
+		provider: 'entra',
+		file: 'entra-to-rsa-lifecycle-sync.json',
+		name: 'Microsoft Entra ID → RSA SecurID lifecycle sync (one node)',
+		workflowId: 'entraRsaSync0001',
+		webhookId: 'entra-rsa-lifecycle',
+		triggerCredentials: ENTRA_CREDENTIAL,
+		node: mfaNode(
+			'rsaSecurId',
+			'Apply to RSA SecurID',
+			[280, 0],
+			{ resource: 'identityEvent', operation: 'apply', usernameSource: 'email', options: {} },
+			RSA_CREDENTIAL,
+		),
+		note: [
+			'## Microsoft Entra ID → RSA SecurID',
+			'Publishing this workflow creates Microsoft Graph subscriptions on `/users` and `/groups` (the trigger URL must be public https), and unpublishing deletes them. The app registration needs the application permissions `User.Read.All` and `Group.Read.All` (admin consent).',
+			'',
+			'The RSA SecurID credential is a legacy **Administration API key** (Access ID, Access Key, Admin REST API URL from the key file). A **Super Admin** key can delete users; a Help Desk Admin key can disable, enable and reset them (set On User Deleted to Disable the User).',
+			'',
+			'RSA SecurID takes its users from its identity source (for example the same Entra tenant), so users are matched by email address: disabled and enabled as Entra says, deleted when Entra deletes them, and their authenticators removed on an MFA reset. Events that would create a user, change a profile or a group are output as skipped, with the reason.',
+		],
+	},
+]) {
+	const t = trigger('IdP Event Trigger', sample.webhookId, [0, 0], { provider: sample.provider }, sample.triggerCredentials);
+	const note = sticky('About This Workflow', [0, 200], sample.note.join('\n'), { width: 620 });
+	const connections = {};
+	chain(connections, [t, sample.node]);
+	workflow(sample.file, sample.name, [t, sample.node, note], connections, {
+		id: sample.workflowId,
 		settings: syncSettings,
 	});
 }

@@ -45,9 +45,10 @@ function anchorOf(url: string): string {
 describe('documentation links', () => {
 	it('computes anchors as GitHub does', () => {
 		expect(githubAnchor('Duo Security node')).toBe('duo-security-node');
+		expect(githubAnchor('Reconcile: backfill and drift repair')).toBe('reconcile-backfill-and-drift-repair');
 		expect(githubAnchor('First sync in 10 minutes: Okta → Duo')).toBe('first-sync-in-10-minutes-okta--duo');
 		expect(githubAnchor('Shared Signals (SSF: CAEP and RISC)')).toBe('shared-signals-ssf-caep-and-risc');
-		expect(anchors.has('duo-security')).toBe(false);
+		expect(anchors.has('duo-security-node')).toBe(false);
 	});
 
 	it.each(nodes.map((node) => [node.instance.description.displayName, node] as const))(

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 
 import PACKAGE from '../../package.json';
 import { packedPackage, startN8n, type N8nHandle } from '../../scripts/e2e/n8nInstance';
+import { packageCredentials, packageNodes } from '../helpers/packageTypes';
 
 /**
  * The README's ways to install the package without the npm registry, run as written (with `~` a
@@ -24,8 +25,8 @@ const DOCKER_MOUNT = /-v "\$PWD\/idp-mfa-sync:(\/home\/node\/\.n8n\/[^:]+):ro"/.
 /** Four n8n start-ups in one file, on a 2-core machine that may be busy. */
 const START_TIMEOUT_MS = 240_000;
 const TEST_TIMEOUT_MS = 300_000;
-const TYPES = ['idpEventTrigger', 'duoSecurity', 'idpDirectory'];
-const CREDENTIALS = ['oktaIdpApi', 'auth0IdpApi', 'entraIdpApi', 'duoAdminApi', 'idpSyncProfileApi', 'ssfTransmitterApi'];
+const TYPES = packageNodes().map(({ instance }) => instance.description.name);
+const CREDENTIALS = packageCredentials().map(({ instance }) => instance.name);
 
 /** Runs one README line with bash, `~` being `home`, npm using the machine's cache. */
 function runAsUser(line: string, home: string, cwd: string): void {

@@ -25,7 +25,10 @@ describe("n8n's node panel search", () => {
 		['Shared Signals', ['IdP Event Trigger']],
 		['CAEP', ['IdP Event Trigger']],
 		['Duo', ['Duo Security']],
-		['MFA', ['IdP Event Trigger', 'Duo Security']],
+		['PingOne', ['PingOne MFA']],
+		['RSA', ['RSA SecurID']],
+		['SecurID', ['RSA SecurID']],
+		['MFA', ['IdP Event Trigger', 'Duo Security', 'PingOne MFA', 'RSA SecurID']],
 		['IdP', ['IdP Event Trigger', 'IdP Directory']],
 	])('finds the right nodes for "%s"', (query, expected) => {
 		expect(found(query).sort()).toEqual([...expected].sort());
