@@ -14,6 +14,7 @@ import { inWords, optionNames } from '../shared/n8n/subtitle';
 import { finishAcknowledged } from './afterAcknowledgement';
 import { triggerProperties } from './description';
 import { readSelectedEvents, readTriggerOptions } from './options';
+import { outputItem } from './outputItem';
 import { readWindow, recordSeen } from './pipeline/dedupe';
 import { dedupeIds, processDelivery, verifyAny } from './pipeline/processDelivery';
 import type { DirectReply, InboundRequest } from './pipeline/request';
@@ -232,7 +233,7 @@ export class IdpEventTrigger implements INodeType {
 		}
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray(events as unknown as IDataObject[])],
+			workflowData: [this.helpers.returnJsonArray(events.map(outputItem))],
 		};
 	}
 }

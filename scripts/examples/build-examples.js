@@ -143,7 +143,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 	const byUsername = { __rl: true, mode: 'username', value: login };
 	const branches = [
 		{
-			key: 'User created or updated',
+			key: 'User changed',
 			types: ['user.created', 'user.updated'],
 			node: duo('Create or Update User', [560, 0], {
 				resource: 'user',
@@ -154,7 +154,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'User suspended or deactivated',
+			key: 'User disabled',
 			types: ['user.suspended', 'user.deactivated'],
 			node: duo('Disable User', [560, 150], {
 				resource: 'user',
@@ -194,7 +194,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'Member added',
+			key: 'Joined group',
 			types: ['group.member_added'],
 			node: duo('Add to Group', [560, 750], {
 				resource: 'user',
@@ -206,7 +206,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'Member removed',
+			key: 'Left group',
 			types: ['group.member_removed'],
 			node: duo('Remove from Group', [560, 900], {
 				resource: 'user',
