@@ -202,17 +202,6 @@ describe('Duo Security node description', () => {
 		expect(subtitleOf(new DuoSecurity(), { resource, operation })).toBe(expected);
 	});
 
-	it('has a subtitle in words for every operation', () => {
-		for (const selector of operationSelectors) {
-			for (const option of selector.options as INodePropertyOptions[]) {
-				const resource = String(selector.displayOptions?.show?.resource?.[0]);
-				const subtitle = String(subtitleOf(new DuoSecurity(), { resource, operation: option.value }));
-				// Words only: no "resetEnrollment: user".
-				expect(subtitle).toMatch(/^[A-Z][a-z]+( [A-Z]?[a-z]+)*$/);
-			}
-		}
-	});
-
 	it('names the user locator modes so that they fit n8n 2.41 mode selector', () => {
 		const user = description.properties.find((p) => p.name === 'user' && p.type === 'resourceLocator')!;
 		const labels = (user.modes ?? []).map((mode) => mode.displayName);
