@@ -362,3 +362,30 @@ describe('fake RSA: users and authenticators', () => {
 		});
 	});
 });
+
+describe('fake RSA: request rate', () => {
+	let fake: FakeRsa;
+	afterEach(async () => await fake.close());
+
+	const lookups = (count: number) => {
+		const token = adminApiJwt({ accessId: fake.accessId, accessKey: fake.accessKey, audience: fake.adminRestApiUrl });
+		return Promise.all(
+			Array.from({ length: count }, () => call(fake, token, 'POST', '/v1/users/lookup', { email: 'ann@example.com' })),
+		);
+	};
+
+	it('delays requests to the cap, each still answered', async () => {
+		fake = await startFakeRsa({ seed: { users: [ANN_WITH_AUTHENTICATORS] }, rateLimit: { perSecond: 20, mode: 'delay' } });
+		const started = Date.now();
+		const answers = await lookups(11);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+		expect(answers.map((a) => a.status)).toEqual(Array(11).fill(200));
+	});
+
+	it("answers 429 in RSA's shape beyond the cap when rejecting", async () => {
+		fake = await startFakeRsa({ seed: { users: [ANN_WITH_AUTHENTICATORS] }, rateLimit: { perSecond: 5, mode: 'reject' } });
+		const refused = (await lookups(8)).filter((a) => a.status === 429);
+		expect(refused).toHaveLength(3);
+		expect(refused[0].body).toEqual({ code: '429 TOO_MANY_REQUESTS', description: 'Too many requests' });
+	});
+});
