@@ -227,6 +227,15 @@ describe('fake RSA: users and authenticators', () => {
 		expect((await call(fake, token, 'POST', '/v2/users/search', {})).status).toBe(400);
 	});
 
+	it('keeps the search order as users are added and deleted', async () => {
+		const emails = async () =>
+			(await call(fake, token, 'POST', '/v2/users/search', { emailLike: '@' })).body.map((u: any) => u.emailAddress);
+		expect(await emails()).toEqual(['ann@example.com', 'bob@example.com', 'cy@other.org']);
+		fake.addUser({ emailAddress: 'Abe@Example.com' });
+		expect((await call(fake, token, 'DELETE', `/v1/users/${id('bob@example.com')}`)).status).toBe(200);
+		expect(await emails()).toEqual(['Abe@Example.com', 'ann@example.com', 'cy@other.org']);
+	});
+
 	it('enables and disables, refusing bodies with other properties', async () => {
 		const ann = id('ann@example.com');
 		expect(
