@@ -1,27 +1,22 @@
 // Shared bits for the benchmarks: the standard Okta → Duo workload and result reporting.
 'use strict';
 const { execFileSync } = require('node:child_process');
+const { generateStandardMix } = require('./mix/standardMix');
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
 const ROOT = path.join(__dirname, '..');
 
-/** Finds the shared workload generator (../shared/bench beside the repo, as CI lays it out). */
-function mixGeneratorPath() {
-	const candidates = [
-		process.env.OKTA_DUO_MIX,
-		path.join(ROOT, '..', 'shared', 'bench', 'okta-duo-mix.mjs'),
-	].filter(Boolean);
-	const found = candidates.find((candidate) => fs.existsSync(candidate));
-	if (!found) throw new Error(`okta-duo-mix.mjs not found; looked in ${candidates.join(', ')} (set OKTA_DUO_MIX)`);
-	return found;
-}
-
-/** Runs ../shared/bench/okta-duo-mix.mjs with the given parameters and returns its JSON. */
+/**
+ * The standard Okta → Duo workload (bench/mix/standardMix.js) with the given parameters. OKTA_DUO_MIX names
+ * another generator script with the same command line (`--users N …`, JSON on stdout) to run instead.
+ */
 function generateMix(params = {}) {
+	const other = process.env.OKTA_DUO_MIX;
+	if (!other) return generateStandardMix(params);
 	const args = Object.entries(params).flatMap(([k, v]) => [`--${k}`, String(v)]);
-	const out = execFileSync(process.execPath, [mixGeneratorPath(), ...args], { maxBuffer: 1 << 30 });
+	const out = execFileSync(process.execPath, [other, ...args], { maxBuffer: 1 << 30 });
 	return JSON.parse(out.toString('utf8'));
 }
 

@@ -9,13 +9,16 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { IDENTITY_EVENT_TYPES } from '../shared/model';
+import { inWords, optionNames } from '../shared/n8n/subtitle';
 import { finishAcknowledged } from './afterAcknowledgement';
 import { triggerProperties } from './description';
 import { readSelectedEvents, readTriggerOptions } from './options';
+import { outputItem } from './outputItem';
 import { readWindow, recordSeen } from './pipeline/dedupe';
-import { dedupeIds, processDelivery } from './pipeline/processDelivery';
-import type { InboundRequest } from './pipeline/request';
-import { PROVIDERS, providerModule } from './providers';
+import { dedupeIds, processDelivery, verifyAny } from './pipeline/processDelivery';
+import type { DirectReply, InboundRequest } from './pipeline/request';
+import { providerModule, triggerCredentials } from './providers';
 import type { IdentityProviderModule } from './providers/provider';
 import { triggerLog } from './triggerLog';
 import {
@@ -32,6 +35,20 @@ function isAutomatic(ctx: IHookFunctions | IWebhookFunctions): boolean {
 	return ctx.getNodeParameter('registration', 'automatic') === 'automatic';
 }
 
+function send(res: ReturnType<IWebhookFunctions['getResponseObject']>, reply: DirectReply): void {
+	res.status(reply.status);
+	for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+	if (reply.contentType) res.type(reply.contentType);
+	if (reply.body === '') res.end();
+	else res.send(reply.body);
+}
+
+const providerProperty = triggerProperties.find((property) => property.name === 'provider');
+const eventCount = '$parameter["events"].length';
+
+/** "Okta: all events", "Microsoft Entra ID: 3 events". */
+const subtitle = `={{ ${inWords('$parameter["provider"]', providerProperty ? optionNames(providerProperty) : {})} + ": " + (${eventCount} === ${IDENTITY_EVENT_TYPES.length} ? "all events" : ${eventCount} === 1 ? "1 event" : ${eventCount} + " events") }}`;
+
 function provider(ctx: IHookFunctions | IWebhookFunctions): IdentityProviderModule {
 	const id = ctx.getNodeParameter('provider', 'okta') as string;
 	const module = providerModule(id);
@@ -46,22 +63,34 @@ export class IdpEventTrigger implements INodeType {
 		icon: { light: 'file:idpEventTrigger.svg', dark: 'file:idpEventTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["provider"] + ": " + $parameter["events"].length + " event types"}}',
+		subtitle,
 		description:
-			'Starts the workflow when users, groups or MFA enrollments change in your identity provider, as verified, normalized identity events',
+			'Starts the workflow when users, groups or MFA enrollments change in Okta, Auth0, Microsoft Entra ID or a Shared Signals transmitter',
 		defaults: { name: 'IdP Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: Object.values(PROVIDERS).map((module) => ({
-			name: module.credentialName,
-			required: true,
-			displayOptions: { show: { provider: [module.id] } },
-		})),
+		credentials: triggerCredentials(),
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
 		],
 		properties: triggerProperties,
+		// n8n would otherwise derive these texts from the display name ("Pull in events from IdP Event").
+		triggerPanel: {
+			header: 'Pull in events from your identity provider',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click the 'Execute step' button, then make a change in your identity provider, such as adding a user to a group. With Automatic registration the trigger registers its test URL with the provider while it listens. The execution shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, publish it. Then every matching change in your identity provider runs the workflow. These executions show up in the <a data-key=\"executions\">executions list</a>, but not in the editor.",
+				active:
+					"<b>While building your workflow</b>, click the 'Execute step' button, then make a change in your identity provider, such as adding a user to a group. The execution shows up in this editor.<br /><br /><b>Your workflow also runs automatically</b>, since it is published: every matching change in your identity provider starts an execution. These executions show up in the <a data-key=\"executions\">executions list</a>, but not in the editor.",
+			},
+			activationHint: {
+				inactive:
+					'Once you have finished building your workflow, publish it to have it also listen continuously (you just won’t see those executions here).',
+				active:
+					'This node also runs the workflow for every matching change in your identity provider (those executions won’t show up here).',
+			},
+		},
 	};
 
 	webhookMethods = {
@@ -134,6 +163,8 @@ export class IdpEventTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
+		// n8n reads the body of any content type for version-1 nodes; read it here should it not have.
+		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 		const idp = provider(this);
 		const log = triggerLog(this);
 		const options = readTriggerOptions(this.getNodeParameter('options', {}) as IDataObject);
@@ -146,16 +177,29 @@ export class IdpEventTrigger implements INodeType {
 		};
 		const handshake = idp.source.handshake(request);
 		if (handshake) {
-			res.status(handshake.status).type(handshake.contentType).send(handshake.body);
+			send(res, handshake);
 			return { noWebhookResponse: true };
 		}
 		const automatic = isAutomatic(this);
 		const staticData = this.getWorkflowStaticData('node');
-		const { secrets, derived, noSecretReason } = await deliverySecrets(this, idp, staticData, automatic);
+		const { secrets, derived, noSecretReason, optional } = await deliverySecrets(this, idp, staticData, automatic);
 		const windowMs = options.dedupeWindowMinutes * 60_000;
 		const selected = readSelectedEvents(this.getNodeParameter('events'));
+		const now = Date.now();
+		const authenticated = secrets.length === 0 ? optional === true : verifyAny(idp.source, request, secrets).ok;
+		const prepared = idp.prepare
+			? await idp.prepare(this, { request, staticData, automatic, authenticated, now, windowMs })
+			: undefined;
+		if (prepared && !prepared.ok) {
+			send(res, prepared.reply);
+			log.warn(prepared.log);
+			idp.rejected?.(this, prepared.log);
+			return { noWebhookResponse: true };
+		}
 		const result = processDelivery(idp.source, request, {
 			secrets,
+			secretOptional: optional,
+			prepared: prepared?.value,
 			noSecretReason,
 			selected,
 			tenant: await idp.tenant(this),
@@ -163,11 +207,11 @@ export class IdpEventTrigger implements INodeType {
 			maxEvents: options.maxEventsPerDelivery,
 			window: windowMs > 0 ? () => readWindow(staticData) : undefined,
 			windowMs,
-			now: Date.now(),
+			now,
 		});
 
 		// Acknowledge before enrichment: IdPs time out within seconds and Okta retries only once.
-		res.status(result.reply.status).type(result.reply.contentType).send(result.reply.body);
+		send(res, result.reply);
 		if (result.kind === 'rejected') {
 			const keyChanged =
 				result.unauthorized && derived !== undefined && registeredWithAnotherSecret(staticData, derived);
@@ -176,6 +220,7 @@ export class IdpEventTrigger implements INodeType {
 					? `${result.log}. The credential's key changed after the hook was registered: re-publish the workflow to register it again`
 					: result.log,
 			);
+			if (!result.unauthorized) idp.rejected?.(this, result.log);
 		}
 		if (result.kind !== 'accepted') return { noWebhookResponse: true };
 		log.info('delivery accepted', { ...result.summary });
@@ -188,7 +233,7 @@ export class IdpEventTrigger implements INodeType {
 		}
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray(events as unknown as IDataObject[])],
+			workflowData: [this.helpers.returnJsonArray(events.map(outputItem))],
 		};
 	}
 }

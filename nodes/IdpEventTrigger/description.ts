@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { IDENTITY_EVENT_TYPES, identityEventTypeOptions } from '../shared/model';
+import { eventTypeList } from './eventTypeList';
 import { DEFAULT_MAX_EVENTS_PER_DELIVERY } from './options';
+import { OKTA_EVENT_MAP } from './providers/okta/okta.eventMap';
+import { SSF_DIRECTORY_PARAMETER } from './providers/ssf/ssf.enrich';
+import { SSF_EVENT_MAP, ssfEventUri } from './providers/ssf/ssf.eventMap';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -25,8 +29,32 @@ export const triggerProperties: INodeProperties[] = [
 				value: 'okta',
 				description: 'Okta Event Hooks (Classic Engine and Identity Engine)',
 			},
+			{
+				name: 'Shared Signals (SSF)',
+				value: 'ssf',
+				description: 'CAEP and RISC Security Event Tokens pushed by a Shared Signals transmitter (RFC 8935)',
+			},
 		],
 		default: 'okta',
+	},
+	{
+		displayName: 'User Directory',
+		name: SSF_DIRECTORY_PARAMETER,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Auth0', value: 'auth0', description: "Look users up by the SET's iss_sub or opaque subject (the Auth0 user ID)" },
+			{
+				name: 'Microsoft Entra ID',
+				value: 'entra',
+				description: "Look users up by the SET's subject: ID, or email as userPrincipalName",
+			},
+			{ name: 'None', value: 'none', description: 'Emit what the SET carries' },
+			{ name: 'Okta', value: 'okta', description: "Look users up by the SET's subject: ID, or email as login" },
+		],
+		default: 'none',
+		description: "Where enrichment reads each user's profile; it uses that provider's credential",
+		displayOptions: { show: { provider: ['ssf'] } },
 	},
 	{
 		displayName: 'Registration',
@@ -50,8 +78,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'automatic',
 	},
 	{
-		displayName:
-			"In Okta, go to Workflow > Event Hooks > Create Event Hook. Use this node's production URL, the header name Authorization, and the Event Hook Secret from the credential as its value. Subscribe to the Okta events listed in the package README for the events selected below, then click Verify.",
+		displayName: `In Okta, go to Workflow > Event Hooks > Create Event Hook. Use this node's production URL, the header name Authorization, and the Event Hook Secret from the credential as its value. Subscribe to the Okta event types of the events you select in Trigger On, then click Verify:${eventTypeList(OKTA_EVENT_MAP)}`,
 		name: 'manualNoticeOkta',
 		type: 'notice',
 		default: '',
@@ -72,6 +99,13 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { registration: ['manual'], provider: ['entra'] } },
+	},
+	{
+		displayName: `At the transmitter, create a push stream (POST to its configuration_endpoint) with delivery.method urn:ietf:rfc:8935, delivery.endpoint_url set to this node's production URL, delivery.authorization_header set to the credential's Authorization Secret (optional), and events_requested listing the event types of the events you select in Trigger On. Copy the stream's aud into the credential's Audience.${eventTypeList(SSF_EVENT_MAP, ssfEventUri)}`,
+		name: 'manualNoticeSsf',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['manual'], provider: ['ssf'] } },
 	},
 	{
 		displayName: 'Trigger On',

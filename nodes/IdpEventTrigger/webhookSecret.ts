@@ -25,10 +25,15 @@ export interface SecretSource {
 	/** The credential field holding the secret of a manually registered hook, and its label. */
 	manualSecretField: string;
 	manualSecretLabel: string;
+	/**
+	 * Whether a manually registered source may send no secret at all: its deliveries carry their own
+	 * signature, and the shared secret is an extra the transmitter may not support.
+	 */
+	manualSecretOptional?: boolean;
 	/** The credential's API secret: the derivation key when the credential has no Registration Key. */
 	apiSecretField: string;
-	/** Where versions before derivation kept their generated secret in static data. */
-	legacySecretKey: string;
+	/** Where versions before derivation kept their generated secret in static data, if they did. */
+	legacySecretKey?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -74,15 +79,17 @@ export async function deliverySecrets(
 	source: SecretSource,
 	staticData: IDataObject,
 	automatic: boolean,
-): Promise<{ secrets: string[]; derived?: string; noSecretReason?: string }> {
+): Promise<{ secrets: string[]; derived?: string; noSecretReason?: string; optional?: boolean }> {
 	if (!automatic) {
 		const manual = text((await credentialsOf(ctx, source))[source.manualSecretField]);
-		return manual
-			? { secrets: [manual] }
+		if (manual) return { secrets: [manual] };
+		return source.manualSecretOptional
+			? { secrets: [], optional: true }
 			: { secrets: [], noSecretReason: `the credential's ${source.manualSecretLabel} is empty` };
 	}
 	const derived = await derivedSecret(ctx, source);
-	const secrets = [derived, text(staticData[source.legacySecretKey])].filter(
+	const legacy = source.legacySecretKey === undefined ? undefined : text(staticData[source.legacySecretKey]);
+	const secrets = [derived, legacy].filter(
 		(secret): secret is string => secret !== undefined,
 	);
 	return secrets.length > 0

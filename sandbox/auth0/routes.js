@@ -4,6 +4,8 @@
 
 const { randomBytes } = require('node:crypto');
 
+const { compileLucene } = require('./lucene');
+
 /** @returns {{status: number, body: object}} */
 function auth0Error(status, message, errorCode) {
 	const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 429: 'Too Many Requests' }[status] ?? 'Error';
@@ -25,12 +27,15 @@ function newUser(input, now) {
 
 const FORMATS = new Set(['JSONLINES', 'JSONARRAY', 'JSONOBJECT']);
 
+/** `GET /api/v2/users` and offset-paged role members serve the first 1,000 records only. */
+const PAGING_CEILING = 1000;
+
 /**
- * The route table: [method, path pattern, required scope, handler, sapi description]. A handler gets the
- * path params, the parsed body and the query, and returns {status, body}. Writes with a description are
- * recorded as `sapi` logs.
+ * The route table: [method, path pattern, required scope (or any of several), handler, sapi description]. A
+ * handler gets the path params, the parsed body and the query, and returns {status, body}. Writes with a
+ * description are recorded as `sapi` logs. `exportJobs` runs users-export jobs.
  */
-function createRoutes(state, hooks) {
+function createRoutes(state, hooks, exportJobs) {
 	const now = () => new Date().toISOString();
 	const user = (id) => state.users.get(id);
 	const missingUser = () => auth0Error(404, 'The user does not exist.', 'inexistent_user');
@@ -44,7 +49,38 @@ function createRoutes(state, hooks) {
 	const publicLogStream = (stream) => { const copy = JSON.parse(JSON.stringify(stream)); delete copy.sink.httpAuthorization; delete copy.cursor; return copy; };
 	const publicEventStream = (stream) => { const copy = JSON.parse(JSON.stringify(stream)); if (copy.destination?.configuration?.webhook_authorization) { delete copy.destination.configuration.webhook_authorization.token; delete copy.destination.configuration.webhook_authorization.password; } return copy; };
 
+	const beyondCeiling = (query) => Number(query.page ?? 0) * Math.min(Number(query.per_page ?? 50), 100) >= PAGING_CEILING;
+	const listUsers = (query) => {
+		let users = [...state.users.values()];
+		if (query.q) {
+			try { users = users.filter(compileLucene(query.q)); } catch (error) { return auth0Error(400, `Bad Request: ${error.message}`, 'invalid_query_string'); }
+		}
+		if (beyondCeiling(query)) return auth0Error(400, 'You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation', 'invalid_paging');
+		const listed = page(query, users, 'users');
+		// The total Auth0 reports for a search stops at the 1,000 records it can page through.
+		if (!Array.isArray(listed)) Object.assign(listed, { length: listed.users.length, total: Math.min(users.length, PAGING_CEILING) });
+		return { status: 200, body: listed };
+	};
+	const roleUsers = (roleId, query) => {
+		if (!state.roles.has(roleId)) return auth0Error(404, 'The role does not exist.', 'inexistent_role');
+		const members = [...state.userRoles].filter(([, roles]) => roles.has(roleId)).map(([userId]) => user(userId)).filter(Boolean)
+			.map((u) => ({ user_id: u.user_id, email: u.email, name: u.name, picture: u.picture }));
+		if (query.from !== undefined || query.take !== undefined) {
+			const take = Math.min(Number(query.take ?? 50), 100);
+			const start = query.from ? Number(Buffer.from(String(query.from), 'base64url').toString()) : 0;
+			if (!Number.isInteger(start) || start < 0) return auth0Error(400, 'Invalid from parameter', 'invalid_query_string');
+			const slice = members.slice(start, start + take);
+			return { status: 200, body: { users: slice, ...(start + take < members.length ? { next: Buffer.from(String(start + take)).toString('base64url') } : {}) } };
+		}
+		if (beyondCeiling(query)) return auth0Error(400, `Requesting page ${query.page} exceeds the allowed maximum of 1000 records. To fetch results beyond 1000, use the checkpoint pagination method.`, 'invalid_paging');
+		return { status: 200, body: page(query, members, 'users') };
+	};
+
 	return [
+		['GET', /^\/api\/v2\/users$/, 'read:users', (_p, _b, query) => listUsers(query)],
+		['GET', /^\/api\/v2\/roles\/([^/]+)\/users$/, 'read:roles', ([id], _b, query) => roleUsers(id, query)],
+		['POST', /^\/api\/v2\/jobs\/users-exports$/, 'read:users', (_p, body) => exportJobs.start(body), 'Create export users job'],
+		['GET', /^\/api\/v2\/jobs\/([^/]+)$/, ['create:users', 'read:users'], ([id]) => exportJobs.poll(id)],
 		['GET', /^\/api\/v2\/users\/([^/]+)$/, 'read:users', ([id]) => (user(id) ? { status: 200, body: user(id) } : missingUser())],
 		['POST', /^\/api\/v2\/users$/, 'create:users', (_p, body) => {
 			if (!body.connection) return auth0Error(400, 'Payload validation error: \'Missing required property: connection\'.', 'invalid_body');

@@ -84,6 +84,8 @@ export interface FakeAuth0 {
 		eventQueue: Array<{ streamId: string; event: Record<string, unknown> }>;
 	};
 	requests: Array<{ method: string; path: string; status: number }>;
+	exportJobs: Map<string, { id: string; status: string; created_at: string; fields: Array<{ name: string; export_as?: string }> }>;
+	exportDownloads: Array<{ jobId: string; status: number }>;
 	readonly tokensIssued: number;
 	putUser(user: FakeAuth0UserInput): FakeAuth0User;
 	signup(profile: FakeAuth0UserInput): FakeAuth0User;
@@ -118,4 +120,8 @@ export function startFakeAuth0(options?: {
 	userRoles?: Record<string, string[]>;
 	prefixedEventTypes?: boolean;
 	port?: number;
+	/** How many GET /api/v2/jobs/{id} calls an export job takes to complete (default 2). */
+	exportPollsUntilDone?: number;
+	/** How long an export download link is valid (default 60 s, as Auth0 documents). */
+	exportLinkTtlSeconds?: number;
 }): Promise<FakeAuth0>;

@@ -17,6 +17,7 @@ const { readBody, takeFault } = require('../http');
 const { createRoutes, auth0Error, newUser } = require('./routes');
 const { logEntry, sapiEntry, postToStream } = require('./logs');
 const { cloudEvent, postEvent } = require('./events');
+const { createExports } = require('./exports');
 
 const ALL_SCOPES = [
 	'read:users', 'create:users', 'update:users', 'delete:users', 'read:roles', 'create:roles', 'update:roles', 'delete:roles',
@@ -35,7 +36,7 @@ function parseBody(raw, contentType) {
 /**
  * @param {{ clientId?: string, clientSecret?: string, scopes?: string[], tenant?: string, users?: object[],
  *   roles?: Array<{id?: string, name: string, description?: string}>, userRoles?: Record<string, string[]>,
- *   prefixedEventTypes?: boolean, port?: number }} [options]
+ *   prefixedEventTypes?: boolean, port?: number, exportPollsUntilDone?: number, exportLinkTtlSeconds?: number }} [options]
  */
 async function startFakeAuth0(options = {}) {
 	const clientId = options.clientId ?? 'fake-auth0-client';
@@ -62,6 +63,7 @@ async function startFakeAuth0(options = {}) {
 	let baseUrl = '';
 
 	const context = () => ({ tenant, clientId, clientName: 'fake-provisioning-app' });
+	const exportJobs = createExports({ state, tenant, baseUrl: () => baseUrl, pollsUntilDone: options.exportPollsUntilDone, linkTtlSeconds: options.exportLinkTtlSeconds });
 	const routes = createRoutes(state, {
 		userEvent(type, data) {
 			for (const stream of state.eventStreams.values()) {
@@ -70,7 +72,7 @@ async function startFakeAuth0(options = {}) {
 				state.eventQueue.push({ streamId: stream.id, event: cloudEvent(type, JSON.parse(JSON.stringify(data)), { ...context(), streamId: stream.id, prefixed: options.prefixedEventTypes }) });
 			}
 		},
-	});
+	}, exportJobs);
 
 	for (const user of options.users ?? []) {
 		const full = newUser(user, user.created_at ?? new Date().toISOString());
@@ -103,7 +105,8 @@ async function startFakeAuth0(options = {}) {
 			if (routeMethod !== method) continue;
 			const match = pattern.exec(url.pathname);
 			if (!match) continue;
-			if (!scopes.includes(scope)) return auth0Error(403, `Insufficient scope, expected any of: ${scope}`, 'insufficient_scope');
+			const anyOf = Array.isArray(scope) ? scope : [scope];
+			if (!anyOf.some((s) => scopes.includes(s))) return auth0Error(403, `Insufficient scope, expected any of: ${anyOf.join(',')}`, 'insufficient_scope');
 			const params = match.slice(1).map(decodeURIComponent);
 			const result = handler(params, body, Object.fromEntries(url.searchParams));
 			if (description && result.status < 400) {
@@ -127,6 +130,16 @@ async function startFakeAuth0(options = {}) {
 		let body;
 		try { body = parseBody(raw, req.headers['content-type']); } catch { return send(auth0Error(400, 'Invalid request payload JSON format', 'invalid_body')); }
 		remaining--;
+		if (req.method === 'GET' && url.pathname.startsWith('/user-exports/')) {
+			const fault = takeFault(faults, req.method, url.pathname);
+			const file = fault ? { status: fault.status, contentType: 'text/plain', body: Buffer.from('fault') } : exportJobs.download(url, req.headers);
+			if (file) {
+				res.writeHead(file.status, { 'content-type': file.contentType, 'content-length': String(file.body.length) });
+				res.end(file.body);
+				requests.push({ method: req.method, path: url.pathname, status: file.status });
+				return;
+			}
+		}
 		if (req.method === 'POST' && url.pathname === '/oauth/token') return send(issueToken(body));
 		if (url.pathname.startsWith('/api/v2/')) return send(await handleApi(req.method, url, url.pathname, body, req.headers.authorization));
 		send(auth0Error(404, 'Not Found'));
@@ -144,6 +157,9 @@ async function startFakeAuth0(options = {}) {
 		clientSecret,
 		state,
 		requests,
+		/** Users-export jobs by id, and every download of an export file. */
+		exportJobs: exportJobs.jobs,
+		exportDownloads: exportJobs.downloads,
 		/** How many access tokens were issued so far. */
 		get tokensIssued() { return tokens.size; },
 		putUser(user) { const full = newUser(user, new Date().toISOString()); state.users.set(full.user_id, full); return full; },

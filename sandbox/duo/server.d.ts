@@ -146,7 +146,7 @@ export interface FakeDuo {
 	 * normally after `ms` milliseconds.
 	 */
 	injectFaults(fault: {
-		status: 429 | 500 | 502 | 503 | 'reset' | 'hang' | 'delay';
+		status: 400 | 429 | 500 | 502 | 503 | 'reset' | 'hang' | 'delay';
 		ms?: number;
 		count?: number;
 		rate?: number;

@@ -18,6 +18,7 @@ const { randomBytes, randomUUID } = require('node:crypto');
 const { readBody, takeFault } = require('../http');
 const { createDirectory } = require('./directory');
 const { createSubscriptions, graphError } = require('./subscriptions');
+const { compileFilter } = require('./odataFilter');
 
 const ALL_PERMISSIONS = ['User.Read.All', 'Group.Read.All', 'GroupMember.Read.All'];
 
@@ -62,8 +63,9 @@ async function startFakeGraph(options = {}) {
 	const denied = () => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 	const notFound = (id) => graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 
+	/** `$expand` on directory objects caps a page at 100 items. */
 	function page(url, items, shape) {
-		const top = Math.min(Number(url.searchParams.get('$top') ?? pageSize), 999);
+		const top = Math.min(Number(url.searchParams.get('$top') ?? pageSize), url.searchParams.has('$expand') ? 100 : 999);
 		const offset = Number(url.searchParams.get('$skiptoken') ?? 0);
 		const slice = items.slice(offset, offset + top).map(shape);
 		const body = { '@odata.context': `${origin}/v1.0/$metadata`, value: slice };
@@ -93,22 +95,45 @@ async function startFakeGraph(options = {}) {
 
 	const need = (scopes, ...any) => any.some((p) => scopes.includes(p));
 
-	async function graph(method, url, body, scopes) {
+	/**
+	 * `$filter` on users, and `$count=true`, which directory objects serve only as advanced queries (with
+	 * ConsistencyLevel: eventual), as do `ne`, `not` and endswith.
+	 */
+	function listUsers(url, headers, select) {
+		const filter = url.searchParams.get('$filter');
+		const count = url.searchParams.get('$count') === 'true';
+		const eventual = String(headers.consistencylevel ?? '').toLowerCase() === 'eventual';
+		let users = [...directory.users.values()];
+		if (filter) {
+			let compiled;
+			try { compiled = compileFilter(filter); } catch (error) { return graphError(400, 'BadRequest', error.message); }
+			if (compiled.advanced && !(eventual && count)) return graphError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property of resource 'User'. This query needs ConsistencyLevel: eventual and $count=true.`);
+			users = users.filter(compiled.predicate);
+		}
+		if (count && !eventual) return graphError(400, 'Request_BadRequest', '$count is not currently supported without the ConsistencyLevel: eventual header.');
+		const result = page(url, users, (u) => pick(u, select));
+		if (count && !url.searchParams.has('$skiptoken')) result.body = { '@odata.count': users.length, ...result.body };
+		return result;
+	}
+
+	/** `$expand=members` (optionally with a nested `$select`) embeds at most 20 members per group, without a next link. */
+	function expandMembers(url, group) {
+		const expand = url.searchParams.get('$expand');
+		if (!expand) return group;
+		const m = /^members(?:\(\$select=([\w,]+)\))?$/.exec(expand);
+		if (!m) return group;
+		const members = [...(directory.members.get(group.id) ?? [])].slice(0, 20).map((uid) => directory.users.get(uid)).filter(Boolean)
+			.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...pick(u, m[1]) }));
+		return { ...group, members };
+	}
+
+	async function graph(method, url, body, scopes, headers = {}) {
 		const p = url.pathname.replace(/^\/v1\.0/, '');
 		const select = url.searchParams.get('$select');
 		let m;
 		if (p.startsWith('/users')) {
 			if (!need(scopes, 'User.Read.All')) return denied();
-			if (method === 'GET' && p === '/users') {
-				const filter = url.searchParams.get('$filter');
-				let users = [...directory.users.values()];
-				if (filter) {
-					const match = /^accountEnabled eq (true|false)$/.exec(filter.trim());
-					if (!match) return graphError(400, 'Request_UnsupportedQuery', `Unsupported query in the fake: ${filter}`);
-					users = users.filter((u) => u.accountEnabled === (match[1] === 'true'));
-				}
-				return page(url, users, (u) => pick(u, select));
-			}
+			if (method === 'GET' && p === '/users') return listUsers(url, headers, select);
 			if (method === 'GET' && p === '/users/delta') return delta(url, 'users');
 			if (method === 'GET' && (m = /^\/users\/([^/]+)$/.exec(p))) {
 				const user = directory.users.get(decodeURIComponent(m[1])) ?? [...directory.users.values()].find((u) => u.userPrincipalName === decodeURIComponent(m[1]));
@@ -124,7 +149,7 @@ async function startFakeGraph(options = {}) {
 		}
 		if (p.startsWith('/groups')) {
 			if (!need(scopes, 'Group.Read.All', 'GroupMember.Read.All')) return denied();
-			if (method === 'GET' && p === '/groups') return page(url, [...directory.groups.values()], (g) => pick(g, select));
+			if (method === 'GET' && p === '/groups') return page(url, [...directory.groups.values()], (g) => expandMembers(url, pick(g, select)));
 			if (method === 'GET' && p === '/groups/delta') return delta(url, 'groups');
 			if (method === 'GET' && (m = /^\/groups\/([^/]+)$/.exec(p))) {
 				const group = directory.groups.get(decodeURIComponent(m[1]));
@@ -186,7 +211,7 @@ async function startFakeGraph(options = {}) {
 		}
 		let body;
 		try { body = raw ? JSON.parse(raw) : undefined; } catch { return send(graphError(400, 'BadRequest', 'Unable to read JSON request payload.')); }
-		send(await graph(req.method, url, body, scopes));
+		send(await graph(req.method, url, body, scopes, req.headers));
 	});
 	await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	origin = `http://127.0.0.1:${server.address().port}`;

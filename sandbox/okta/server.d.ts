@@ -7,6 +7,8 @@ export interface FakeOktaUser {
 }
 export interface FakeOktaGroup {
 	id?: string;
+	/** OKTA_GROUP (default), APP_GROUP or BUILT_IN (Everyone). */
+	type?: string;
 	name?: string;
 	profile?: { name: string; description?: string };
 }
@@ -45,4 +47,6 @@ export function startFakeOkta(options?: {
 	memberships?: Record<string, string[]>;
 	pageSize?: number;
 	port?: number;
+	/** Requests per endpoint and window; `enforce` answers 429 E0000047 past the limit. Default 600 per 60 s, not enforced. */
+	rateLimit?: { limit?: number; windowSeconds?: number; enforce?: boolean };
 }): Promise<FakeOkta>;

@@ -8,8 +8,12 @@ const http = require('node:http');
 const { randomUUID, randomBytes } = require('node:crypto');
 
 const { readBody, takeFault } = require('../http');
+const { compileSearch } = require('./search');
 
 const RATE_LIMIT = 600;
+
+/** Okta counts rate limits per endpoint: every group's `/groups/{id}/users` shares one bucket. */
+const bucketOf = (path) => path.replace(/\/(users|groups)\/[^/]+/g, '/$1/{id}');
 
 /** @param {number} status @param {string} code @param {string} summary */
 function oktaError(status, code, summary) {
@@ -46,7 +50,9 @@ async function callHook(hook, init) {
 
 /**
  * @param {{ apiToken?: string, users?: object[], groups?: object[], memberships?: Record<string,string[]>,
- *   pageSize?: number, port?: number }} [options]
+ *   pageSize?: number, port?: number, rateLimit?: { limit?: number, windowSeconds?: number, enforce?: boolean } }} [options]
+ *   `rateLimit.enforce` answers 429 E0000047 once an endpoint's window is used up, as Okta does; without it the
+ *   X-Rate-Limit-* headers are reported and never enforced.
  */
 async function startFakeOkta(options = {}) {
 	const apiToken = options.apiToken ?? 'fake-okta-token';
@@ -64,8 +70,18 @@ async function startFakeOkta(options = {}) {
 	const faults = [];
 	/** @type {{ pathPrefix: string, released: Promise<void>, waiting: number }[]} */
 	const holds = [];
-	let remaining = RATE_LIMIT;
-	let windowReset = Math.floor(Date.now() / 1000) + 60;
+	const limit = options.rateLimit?.limit ?? RATE_LIMIT;
+	const windowSeconds = options.rateLimit?.windowSeconds ?? 60;
+	const enforce = options.rateLimit?.enforce === true;
+	/** @type {Map<string, {remaining: number, reset: number}>} */
+	const windows = new Map();
+	const windowOf = (path) => {
+		const nowSec = Math.floor(Date.now() / 1000);
+		const key = bucketOf(path);
+		let w = windows.get(key);
+		if (!w || nowSec >= w.reset) { w = { remaining: limit, reset: nowSec + windowSeconds }; windows.set(key, w); }
+		return w;
+	};
 
 	const now = () => new Date().toISOString();
 	const putUser = (user) => {
@@ -74,7 +90,7 @@ async function startFakeOkta(options = {}) {
 		return full;
 	};
 	const putGroup = (group) => {
-		const full = { id: group.id ?? oktaId('00g'), created: now(), lastUpdated: now(), lastMembershipUpdated: now(), objectClass: ['okta:user_group'], type: 'OKTA_GROUP', profile: { name: group.name ?? group.profile?.name, description: group.description ?? group.profile?.description ?? '' }, _links: {} };
+		const full = { id: group.id ?? oktaId('00g'), created: now(), lastUpdated: now(), lastMembershipUpdated: now(), objectClass: ['okta:user_group'], type: group.type ?? 'OKTA_GROUP', profile: { name: group.name ?? group.profile?.name, description: group.description ?? group.profile?.description ?? '' }, _links: {} };
 		state.groups.set(full.id, full);
 		if (!state.memberships.has(full.id)) state.memberships.set(full.id, new Set());
 		return full;
@@ -106,22 +122,32 @@ async function startFakeOkta(options = {}) {
 		return { status: 200, body: slice, headers: { link: links.join(', ') } };
 	};
 
-	const searchFilter = (url) => {
-		const expr = url.searchParams.get('search') || url.searchParams.get('filter');
-		if (!expr) return (u) => u.status !== 'DEPROVISIONED';
-		const m = /^(\S+)\s+eq\s+"([^"]*)"$/.exec(expr.trim());
-		if (!m) return () => true;
-		const [, field, value] = m;
-		return (u) => {
-			const v = field === 'status' ? u.status : field === 'id' ? u.id : field.startsWith('profile.') ? u.profile[field.slice(8)] : undefined;
-			return String(v) === value;
-		};
+	/** A plain list omits DEPROVISIONED users; `search` and `filter` include them. */
+	const usersMatching = (url) => {
+		const search = url.searchParams.get('search');
+		const filter = url.searchParams.get('filter');
+		let predicate = (u) => u.status !== 'DEPROVISIONED';
+		try {
+			if (search) predicate = compileSearch(search);
+			else if (filter) predicate = compileSearch(filter, { filter: true });
+		} catch (error) {
+			return { error: oktaError(400, 'E0000031', `Invalid search criteria. ${error.message}`) };
+		}
+		return { users: [...state.users.values()].filter(predicate) };
 	};
+
+	/** `expand=stats` embeds each group's member count, as Okta's list groups does. */
+	const withStats = (url, groups) => url.searchParams.get('expand') === 'stats'
+		? groups.map((g) => ({ ...g, _embedded: { stats: { usersCount: state.memberships.get(g.id)?.size ?? 0 } } }))
+		: groups;
 
 	async function route(method, url, body) {
 		const p = url.pathname;
 		let m;
-		if (method === 'GET' && p === '/api/v1/users') return page(url, [...state.users.values()].filter(searchFilter(url)));
+		if (method === 'GET' && p === '/api/v1/users') {
+			const matching = usersMatching(url);
+			return matching.error ?? page(url, matching.users);
+		}
 		if ((m = /^\/api\/v1\/users\/([^/]+)$/.exec(p))) {
 			const user = findUser(decodeURIComponent(m[1]));
 			if (!user) return oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (User)`);
@@ -134,7 +160,7 @@ async function startFakeOkta(options = {}) {
 			const groups = [...state.groups.values()].filter((g) => state.memberships.get(g.id)?.has(user.id));
 			return page(url, groups);
 		}
-		if (method === 'GET' && p === '/api/v1/groups') return page(url, [...state.groups.values()]);
+		if (method === 'GET' && p === '/api/v1/groups') return page(url, withStats(url, [...state.groups.values()]));
 		if (method === 'GET' && (m = /^\/api\/v1\/groups\/([^/]+)$/.exec(p))) {
 			const group = state.groups.get(m[1]);
 			return group ? { status: 200, body: group } : oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (UserGroup)`);
@@ -206,11 +232,11 @@ async function startFakeOkta(options = {}) {
 		const url = new URL(req.url, baseUrl);
 		const raw = await readBody(req);
 		const nowSec = Math.floor(Date.now() / 1000);
-		if (nowSec >= windowReset) { windowReset = nowSec + 60; remaining = RATE_LIMIT; }
+		const rate = windowOf(url.pathname);
 		const send = (status, body, extraHeaders = {}) => {
 			const headers = {
 				'content-type': 'application/json', date: new Date().toUTCString(), 'x-okta-request-id': randomUUID().replace(/-/g, ''),
-				'x-rate-limit-limit': String(RATE_LIMIT), 'x-rate-limit-remaining': String(Math.max(0, remaining)), 'x-rate-limit-reset': String(windowReset),
+				'x-rate-limit-limit': String(limit), 'x-rate-limit-remaining': String(Math.max(0, rate.remaining)), 'x-rate-limit-reset': String(rate.reset),
 				...extraHeaders,
 			};
 			res.writeHead(status, headers);
@@ -231,7 +257,11 @@ async function startFakeOkta(options = {}) {
 			return send(status, body, { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(nowSec + (fault.resetInSeconds ?? 1)) });
 		}
 		if (fault) { const { status, body } = oktaError(fault.status, 'E0000009', 'Internal Server Error'); return send(status, body); }
-		remaining--;
+		if (enforce && rate.remaining <= 0) {
+			const { status, body } = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+			return send(status, body);
+		}
+		rate.remaining--;
 		let body;
 		try { body = raw ? JSON.parse(raw) : undefined; } catch { const e = oktaError(400, 'E0000003', 'The request body was not well-formed.'); return send(e.status, e.body); }
 		const result = await route(req.method, url, body);

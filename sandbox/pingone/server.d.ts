@@ -1,4 +1,4 @@
-import type { FakeMfaServer } from '../mfaFakeServer';
+import type { FakeMfaRateLimit, FakeMfaServer } from '../mfaFakeServer';
 
 export interface FakePingOneDevice {
 	id?: string;
@@ -73,6 +73,8 @@ export interface FakePingOne extends FakeMfaServer {
 			}
 		>;
 		groups: Map<string, Record<string, unknown> & { id: string; name: string }>;
+		/** The default population first. */
+		populations: Map<string, { id: string; name: string; default?: boolean }>;
 	};
 	snapshot(): FakePingOneSnapshot;
 	/** Ends every token issued so far, as an hour passing would. */
@@ -96,4 +98,5 @@ export function startFakePingOne(options?: {
 	readOnly?: boolean;
 	port?: number;
 	seed?: { users?: FakePingOneSeedUser[]; groups?: FakePingOneSeedGroup[] };
+	rateLimit?: FakeMfaRateLimit;
 }): Promise<FakePingOne>;

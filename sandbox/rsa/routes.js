@@ -25,11 +25,12 @@ function search(ctx, v2) {
 	if (typeof body?.emailLike !== 'string' || !body.emailLike)
 		return badRequest('emailLike is required');
 	const needle = body.emailLike.toLowerCase();
-	const users = [...store.state.users.values()]
-		.filter((u) => u.emailAddress.toLowerCase().includes(needle))
-		.sort((a, b) => a.emailAddress.toLowerCase().localeCompare(b.emailAddress.toLowerCase()));
+	const users = store.usersByEmail().filter((entry) => entry.key.includes(needle));
 	const start = pageNumber * pageSize;
-	return { status: 200, body: users.slice(start, start + pageSize).map(store.renderUser) };
+	return {
+		status: 200,
+		body: users.slice(start, start + pageSize).map((entry) => store.renderUser(entry.user)),
+	};
 }
 
 function devices(ctx, id, v2) {
@@ -124,7 +125,7 @@ const ROUTES = [
 				);
 			if (user.userStatus === 'Enabled' || user.markDeleted)
 				return conflict(`User ${id} is enabled or pending deletion`);
-			store.state.users.delete(id);
+			store.removeUser(id);
 			return { status: 200 };
 		},
 	],
@@ -150,6 +151,24 @@ const ROUTES = [
 				return fail(404, 'NOT_FOUND', 'User and/or device not found');
 			// No response body is documented.
 			return { status: 200 };
+		},
+	],
+	[
+		'PATCH',
+		/^\/v1\/users\/([^/]+)\/sidTokens\/unassign$/,
+		'PATCH /v1/users/:id/sidTokens/unassign',
+		(ctx, id) => {
+			const { body, store } = ctx;
+			const serial = body?.tokenSerialNumber;
+			if (!isObject(body) || typeof serial !== 'string' || !serial || serial.length > 36)
+				return badRequest('tokenSerialNumber is required (at most 36 characters)');
+			const user = store.state.users.get(id);
+			if (!user) return userNotFound(id);
+			const token = [...user.devices.values()].find((d) => d.hardware && d.tokenSerialNumber === serial);
+			// [unverified] which of 404 and 409 RSA sends for a token the user does not hold.
+			if (!token) return fail(404, 'NOT_FOUND', `Token ${serial} is not assigned to user ${id}`);
+			user.devices.delete(token.id);
+			return { status: 200, body: { tokenSerialNumber: serial, tokenState: 'Unassigned' } };
 		},
 	],
 ];

@@ -68,6 +68,17 @@ const PLACEHOLDER_DATA = {
 		loginBaseUrl: UNREACHABLE,
 	},
 	duoAdminApi: { integrationKey: 'unused', secretKey: 'unused', apiHostname: UNREACHABLE },
+	ssfTransmitterApi: { issuer: UNREACHABLE, apiToken: 'unused' },
+	pingOneMfaApi: {
+		environmentId: 'unused',
+		region: 'custom',
+		authBaseUrl: UNREACHABLE,
+		apiBaseUrl: UNREACHABLE,
+		clientId: 'unused',
+		clientSecret: 'unused',
+		clientAuthentication: 'basic',
+	},
+	rsaSecurIdApi: { accessId: 'unused', privateKey: 'unused', adminRestApiUrl: `${UNREACHABLE}/AdminInterface/restapi` },
 	idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
 	oAuth2Api: {
 		grantType: 'clientCredentials',

@@ -17,6 +17,11 @@ const ENTRA_CREDENTIAL = {
 const GRAPH_OAUTH2_CREDENTIAL = {
 	oAuth2Api: { id: 'graphRenewalOAuth2', name: 'Microsoft Graph (client credentials)' },
 };
+const SSF_CREDENTIAL = {
+	ssfTransmitterApi: { id: 'ssfSandbox', name: 'Shared Signals transmitter (sandbox)' },
+};
+const PINGONE_CREDENTIAL = { pingOneMfaApi: { id: 'pingOneSandbox', name: 'PingOne (sandbox)' } };
+const RSA_CREDENTIAL = { rsaSecurIdApi: { id: 'rsaSandbox', name: 'RSA SecurID (sandbox)' } };
 const TENANT_A_OKTA = { oktaIdpApi: { id: 'oktaTenantA', name: 'Okta (acme.okta.com)' } };
 const TENANT_B_OKTA = { oktaIdpApi: { id: 'oktaTenantB', name: 'Okta (subsidiary.okta.com)' } };
 const TENANTS_PROFILE = {
@@ -52,6 +57,18 @@ function duo(name, position, parameters, extraCredentials = {}) {
 		position,
 		parameters,
 		credentials: { ...DUO_CREDENTIAL, ...extraCredentials },
+	};
+}
+/** An MFA node of this package other than Duo: `type` is its node name, `credentials` its credential. */
+function mfaNode(type, name, position, parameters, credentials) {
+	return {
+		id: id('3fa00000'),
+		name,
+		type: `${PKG}.${type}`,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials,
 	};
 }
 function sticky(name, position, content, size = {}) {
@@ -126,7 +143,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 	const byUsername = { __rl: true, mode: 'username', value: login };
 	const branches = [
 		{
-			key: 'User created or updated',
+			key: 'User changed',
 			types: ['user.created', 'user.updated'],
 			node: duo('Create or Update User', [560, 0], {
 				resource: 'user',
@@ -137,7 +154,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'User suspended or deactivated',
+			key: 'User disabled',
 			types: ['user.suspended', 'user.deactivated'],
 			node: duo('Disable User', [560, 150], {
 				resource: 'user',
@@ -177,7 +194,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'Member added',
+			key: 'Joined group',
 			types: ['group.member_added'],
 			node: duo('Add to Group', [560, 750], {
 				resource: 'user',
@@ -189,7 +206,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'Member removed',
+			key: 'Left group',
 			types: ['group.member_removed'],
 			node: duo('Remove from Group', [560, 900], {
 				resource: 'user',
@@ -609,5 +626,187 @@ for (const source of [
 		connections,
 		{ id: 'twoTenantOktaDuo01', settings: syncSettings },
 	);
+}
+// 8. Reconcile: the nightly drift report (a dry run), and the first-day backfill (the same plan, applied).
+function directoryReader(name, position) {
+	return {
+		id: id('d1d1d1d1'),
+		name,
+		type: `${PKG}.idpDirectory`,
+		typeVersion: 1,
+		position,
+		parameters: { provider: 'okta', resource: 'user', operation: 'getAll', filters: {} },
+		credentials: OKTA_CREDENTIAL,
+	};
+}
+const reconcileParameters = (dryRun) => ({
+	resource: 'directory',
+	operation: 'reconcile',
+	dryRun,
+	usernameSource: 'login',
+	options: { orphans: 'disable' },
+});
+{
+	const schedule = core('5c4ed01f', 'Every Night', 'scheduleTrigger', 1.2, [0, 0], {
+		rule: { interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 2 }] },
+	});
+	const read = directoryReader('Read the Okta Directory', [220, 0]);
+	const plan = duo('Plan the Duo Changes', [440, 0], reconcileParameters(true));
+	const summary = core('f1f1f1f3', 'Summary Only', 'filter', 2.2, [660, 0], {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+			conditions: [
+				{
+					id: 'is-summary',
+					leftValue: '={{ $json.action }}',
+					rightValue: 'reconcile',
+					operator: { type: 'string', operation: 'equals' },
+				},
+			],
+			combinator: 'and',
+		},
+		options: {},
+	});
+	const report = core('0e0e0e01', 'Drift Report', 'noOp', 1, [880, 0], {});
+	const note = sticky(
+		'What the Report Says',
+		[0, 240],
+		[
+			'## Nightly drift report: Okta directory vs Duo, nothing written',
+			"**Plan the Duo Changes** runs Reconcile as a dry run: it lists Duo once and plans what would bring it in line with Okta's whole directory. Its first item is the summary (counts per action, drift by field, orphans, excluded users); every other item is one planned change with its before and after.",
+			'',
+			'**Summary Only** keeps the summary. Replace **Drift Report** with Slack, email or a data table to see drift the events did not fix (lost deliveries, changes made directly in Duo).',
+		].join('\n'),
+		{ height: 300, width: 880 },
+	);
+	const connections = {};
+	chain(connections, [schedule, read, plan, summary, report]);
+	workflow('okta-directory-to-duo-drift-report.json', 'Okta directory → Duo drift report (nightly dry run)', [schedule, read, plan, summary, report, note], connections, {
+		id: 'oktaDuoDriftReport01',
+	});
+}
+{
+	const start = core('3a3a3a01', 'Start Backfill', 'manualTrigger', 1, [0, 0], {});
+	const read = directoryReader('Read the Okta Directory', [220, 0]);
+	const apply = duo('Bring Duo in Line', [440, 0], reconcileParameters(false));
+	const note = sticky(
+		'First Day',
+		[0, 240],
+		[
+			'## First day: backfill Duo from the Okta directory',
+			'1. Run **examples/okta-directory-to-duo-drift-report.json** first (a dry run) and read its plan.',
+			'2. Run this workflow: **Bring Duo in Line** applies the same plan, four users at a time within 10 requests a second, and ends with a summary. Users already in Duo are found by username and get the Okta id in alias1; Duo users without it are never touched.',
+			'3. Publish the event workflow (examples/okta-to-duo-lifecycle-sync.json) so that changes follow within seconds.',
+			'',
+			'A plan that would disable or delete more than 50 users (or 10% of a tenant of 100 or more) writes nothing and says how to go on. After a failure, run it again: it plans from what Duo holds then and never repeats a change.',
+		].join('\n'),
+		{ height: 320, width: 700 },
+	);
+	const connections = {};
+	chain(connections, [start, read, apply]);
+	workflow('okta-directory-to-duo-backfill.json', 'Okta directory → Duo backfill (first day)', [start, read, apply, note], connections, {
+		id: 'oktaDuoBackfill01',
+	});
+}
+// 9. Shared Signals (CAEP / RISC) into Duo: a revoked or compromised credential resets the user's Duo devices.
+{
+	const t = trigger(
+		'IdP Event Trigger',
+		'ssf-duo-lifecycle',
+		[0, 0],
+		{
+			provider: 'ssf',
+			events: ['user.suspended', 'user.reactivated', 'user.deleted', 'user.updated', 'user.mfa_reset'],
+		},
+		SSF_CREDENTIAL,
+	);
+	const d = duo('Apply to Duo', [280, 0], {
+		resource: 'identityEvent',
+		operation: 'apply',
+		usernameSource: 'email',
+		options: { resetOn: 'anyReset' },
+	});
+	const note = sticky(
+		'About This Workflow',
+		[0, 200],
+		[
+			'## Shared Signals → Duo',
+			"Publishing this workflow reads the transmitter's `/.well-known/ssf-configuration`, creates a push stream (RFC 8935) to the trigger for the CAEP and RISC events behind the selected ones, and asks for a verification event; unpublishing deletes the stream. SETs are verified against the transmitter's JWKS.",
+			'',
+			'**Credential:** the transmitter\'s exact Issuer and a bearer token for its stream API (Okta: an OAuth 2.0 token with `ssf.manage` and `ssf.read`).',
+			'',
+			"`credential-change` (revoke, delete) and `credential-compromise` become an MFA reset: **Reset On: Any MFA Reset** removes the user's Duo devices and keeps the user (a non-destructive reset). `account-disabled` / `account-enabled` disable and enable the Duo user, `account-purged` deletes it. The Duo username is the email of the SET's subject; pick a **User Directory** on the trigger to enrich subjects that carry only an id.",
+		].join('\n'),
+		{ height: 360, width: 680 },
+	);
+	const connections = {};
+	chain(connections, [t, d]);
+	workflow('ssf-to-duo-lifecycle-sync.json', 'Shared Signals (CAEP / RISC) → Duo lifecycle sync', [t, d, note], connections, {
+		id: 'ssfDuoLifecycle01',
+		settings: syncSettings,
+	});
+}
+// 10. and 11. The one-node path to the other MFA providers: Okta → PingOne MFA, Microsoft Entra ID → RSA SecurID.
+for (const sample of [
+	{
+		provider: 'okta',
+		file: 'okta-to-pingone-lifecycle-sync.json',
+		name: 'Okta → PingOne MFA lifecycle sync (one node)',
+		workflowId: 'oktaPingOneSync01',
+		webhookId: 'okta-pingone-lifecycle',
+		triggerCredentials: OKTA_CREDENTIAL,
+		node: mfaNode(
+			'pingOneMfa',
+			'Apply to PingOne',
+			[280, 0],
+			{
+				resource: 'identityEvent',
+				operation: 'apply',
+				usernameSource: 'login',
+				options: { createMissingGroups: true },
+			},
+			PINGONE_CREDENTIAL,
+		),
+		note: [
+			'## Okta → PingOne MFA',
+			'Publishing this workflow creates, verifies and activates an Okta event hook pointing at the trigger; unpublishing removes it. The Okta credential needs an API token of an admin who may manage event hooks and read users and groups.',
+			'',
+			'The PingOne MFA credential is a **worker application** in the environment the users live in, with the roles **Identity Data Admin** (users, groups, memberships, MFA devices) on that environment. Its token endpoint authentication method must match the credential (Client Secret Basic or Post).',
+			'',
+			'Users are created, updated, disabled, enabled and deleted in PingOne with their Okta login as username (PingOne needs an email to create a user); the Okta user ID is kept in the externalId attribute, so renames follow. Group memberships follow Okta, missing groups are created, and an Okta MFA reset of all factors removes every PingOne MFA device of the user.',
+		],
+	},
+	{
+		provider: 'entra',
+		file: 'entra-to-rsa-lifecycle-sync.json',
+		name: 'Microsoft Entra ID → RSA SecurID lifecycle sync (one node)',
+		workflowId: 'entraRsaSync0001',
+		webhookId: 'entra-rsa-lifecycle',
+		triggerCredentials: ENTRA_CREDENTIAL,
+		node: mfaNode(
+			'rsaSecurId',
+			'Apply to RSA SecurID',
+			[280, 0],
+			{ resource: 'identityEvent', operation: 'apply', usernameSource: 'email', options: {} },
+			RSA_CREDENTIAL,
+		),
+		note: [
+			'## Microsoft Entra ID → RSA SecurID',
+			'Publishing this workflow creates Microsoft Graph subscriptions on `/users` and `/groups` (the trigger URL must be public https), and unpublishing deletes them. The app registration needs the application permissions `User.Read.All` and `Group.Read.All` (admin consent).',
+			'',
+			'The RSA SecurID credential is a legacy **Administration API key** (Access ID, Access Key, Admin REST API URL from the key file). A **Super Admin** key can delete users; a Help Desk Admin key can disable, enable and reset them (set On User Deleted to Disable the User).',
+			'',
+			'RSA SecurID takes its users from its identity source (for example the same Entra tenant), so users are matched by email address: disabled and enabled as Entra says, deleted when Entra deletes them, and their authenticators removed on an MFA reset. Events that would create a user, change a profile or a group are output as skipped, with the reason.',
+		],
+	},
+]) {
+	const t = trigger('IdP Event Trigger', sample.webhookId, [0, 0], { provider: sample.provider }, sample.triggerCredentials);
+	const note = sticky('About This Workflow', [0, 200], sample.note.join('\n'), { width: 620 });
+	const connections = {};
+	chain(connections, [t, sample.node]);
+	workflow(sample.file, sample.name, [t, sample.node, note], connections, {
+		id: sample.workflowId,
+		settings: syncSettings,
+	});
 }
 console.log('examples written');

@@ -2,17 +2,21 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { NodeHelpers, type INode, type INodeType } from 'n8n-workflow';
 
-import { DuoSecurity } from '../../nodes/DuoSecurity/DuoSecurity.node';
-import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import { installedNodesBase } from '../helpers/n8nInstall';
 
 const ROOT = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
-const ours: Record<string, INodeType> = {
-	[`${pkg.name}.idpEventTrigger`]: new IdpEventTrigger(),
-	[`${pkg.name}.duoSecurity`]: new DuoSecurity(),
-};
+/** Every node package.json registers, loaded from its source, by its n8n type name. */
+const ours: Record<string, INodeType> = Object.fromEntries(
+	(pkg.n8n.nodes as string[]).map((file) => {
+		const source = join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(source) as Record<string, new () => INodeType>;
+		const node = new exported[basename(file, '.node.js')]();
+		return [`${pkg.name}.${node.description.name}`, node];
+	}),
+);
 
 function coreNodeTypes(): Set<string> {
 	const base = installedNodesBase();

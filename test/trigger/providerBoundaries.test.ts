@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PROVIDERS_DIR = join(__dirname, '..', '..', 'nodes', 'IdpEventTrigger', 'providers');
-const ADAPTERS = ['okta', 'auth0', 'entra'];
+const ADAPTERS = ['okta', 'auth0', 'entra', 'ssf'];
 
 describe('provider adapters', () => {
 	it.each(ADAPTERS)('%s imports nothing from another adapter (shared helpers live in providers/)', (adapter) => {

@@ -14,7 +14,13 @@ import type {
 	UserChanges,
 	UserRef,
 } from '../../shared/mfa/port';
-import { DUO_CREDENTIAL, duoApiRequest, duoApiRequestAllItems } from '../transport/request';
+import {
+	DUO_CREDENTIAL,
+	duoApiRequest,
+	duoApiRequestAllItems,
+	type DuoMetadata,
+	type DuoResult,
+} from '../transport/request';
 import type { RetryPolicy } from '../transport/retryPolicy';
 import { DUO_CAPABILITIES } from './capabilities';
 import type { DuoBypassCode, DuoGroup, DuoUser } from './duoObjects';
@@ -195,6 +201,27 @@ export class DuoDirectory implements MfaDirectory {
 		}
 		if (ref.username) return this.users.byKey(ref.username) ?? undefined;
 		return undefined;
+	}
+
+	async listUsers(progress?: (read: number, total?: number) => void): Promise<MfaUser[]> {
+		const users: DuoUser[] = [];
+		let offset: number | undefined = 0;
+		while (offset !== undefined) {
+			const page: DuoResult<DuoUser[]> | undefined = await duoApiRequest<DuoUser[]>(
+				this.ctx,
+				'GET',
+				'/admin/v1/users',
+				{ limit: USERS_PAGE, offset },
+				{ retry: this.retry },
+			);
+			for (const user of page?.response ?? []) if (!this.deletedUsers.has(user.user_id)) users.push(this.putUser(user));
+			const total = page?.metadata.total_objects;
+			progress?.(users.length, typeof total === 'number' ? total : undefined);
+			const next: DuoMetadata['next_offset'] = page?.metadata.next_offset;
+			offset = next === undefined || next === null || next === '' ? undefined : Number(next);
+		}
+		this.users.complete = true;
+		return users.map(mfaUserOf);
 	}
 
 	async refreshUser(ref: UserRef): Promise<void> {

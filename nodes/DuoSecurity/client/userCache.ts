@@ -19,12 +19,23 @@ export class UserCache {
 	/** User ids Duo has been asked about. */
 	private readonly askedIds = new Set<string>();
 
+	/** Set once every Duo user was listed: a key or id not known is known to be missing. */
+	complete = false;
+
+	/** Keys and ids forgotten since the listing, which must be read again. */
+	private readonly forgotten = new Set<string>();
+
 	hasAskedKey(key: string): boolean {
-		return this.askedKeys.has(norm(key));
+		return this.askedKeys.has(norm(key)) || (this.complete && !this.forgotten.has(norm(key)));
 	}
 
 	hasAskedId(id: string): boolean {
-		return this.askedIds.has(id);
+		return this.askedIds.has(id) || (this.complete && !this.forgotten.has(id));
+	}
+
+	private unask(key: string): void {
+		this.askedKeys.delete(key);
+		this.forgotten.add(key);
 	}
 
 	markAskedKeys(keys: Iterable<string>): void {
@@ -55,16 +66,17 @@ export class UserCache {
 		for (const key of keys) {
 			const id = this.byUsername.get(norm(key)) ?? this.byAlias.get(norm(key));
 			if (id) userIds.add(id);
-			this.askedKeys.delete(norm(key));
+			this.unask(norm(key));
 		}
 		for (const id of userIds) {
 			const user = this.byId.get(id);
 			if (user) {
-				this.askedKeys.delete(norm(user.username));
-				for (const alias of aliasValues(user)) this.askedKeys.delete(norm(alias));
+				this.unask(norm(user.username));
+				for (const alias of aliasValues(user)) this.unask(norm(alias));
 			}
 			this.unindex(id);
 			this.askedIds.delete(id);
+			this.forgotten.add(id);
 		}
 	}
 
@@ -90,7 +102,7 @@ export class UserCache {
 	byUserId(id: string): DuoUser | null | undefined {
 		const user = this.byId.get(id);
 		if (user) return user;
-		return this.askedIds.has(id) ? null : undefined;
+		return this.hasAskedId(id) ? null : undefined;
 	}
 
 	/**
@@ -100,14 +112,14 @@ export class UserCache {
 	byKey(key: string): DuoUser | null | undefined {
 		const id = this.byUsername.get(norm(key)) ?? this.byAlias.get(norm(key));
 		if (id) return this.byId.get(id);
-		return this.askedKeys.has(norm(key)) ? null : undefined;
+		return this.hasAskedKey(key) ? null : undefined;
 	}
 
 	/** Like `byKey`, but only an alias match counts. */
 	byAliasKey(alias: string): DuoUser | null | undefined {
 		const id = this.byAlias.get(norm(alias));
 		if (id) return this.byId.get(id);
-		return this.askedKeys.has(norm(alias)) ? null : undefined;
+		return this.hasAskedKey(alias) ? null : undefined;
 	}
 
 	/** Every cached user, for deriving group names and ids already known from memberships. */

@@ -86,6 +86,7 @@ export async function duoApiRequest<T>(
 	const retries: Record<RetryReason, number> = { rateLimit: 0, serverError: 0 };
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		await policy.pacer?.wait();
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, DUO_CREDENTIAL, {
 				method,

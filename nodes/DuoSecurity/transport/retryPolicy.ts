@@ -1,4 +1,5 @@
 import { backoffDelayMs } from '../../shared/http/backoff';
+import type { Pacer } from '../../shared/http/pacer';
 
 export interface RetryPolicy {
 	/** First wait; each retry doubles it up to 32 times this value, plus up to this value of jitter. */
@@ -9,6 +10,8 @@ export interface RetryPolicy {
 	maxServerErrorRetries: number;
 	/** How long one request may take before it counts as lost. */
 	timeoutMs: number;
+	/** Spaces every request of the execution out to a request rate, when one is set. */
+	pacer?: Pacer;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {

@@ -6,16 +6,10 @@ import { malformedTextPath } from './eventText';
 import { withoutSecrets } from './rawEvent';
 import { jsonReply, type DirectReply, type InboundRequest } from './request';
 import type { SourceAdapter } from './sourceAdapter';
-import { tallyTotal, type Tally } from './tally';
+import { tallyTotal } from './tally';
+import type { DeliverySummary } from './types';
 
-export interface DeliverySummary {
-	received: number;
-	emitted: number;
-	duplicates: number;
-	failedOutcomes: number;
-	unselected: number;
-	ignored: Tally;
-}
+export type { DeliverySummary } from './types';
 
 export type DeliveryResult =
 	| { kind: 'handshake'; reply: DirectReply }
@@ -30,8 +24,14 @@ export type DeliveryResult =
 	  };
 
 export interface DeliveryContext {
-	/** The secrets a delivery may present; any one of them is accepted. Empty: every delivery is refused. */
+	/**
+	 * The secrets a delivery may present; any one of them is accepted. Empty: every delivery is
+	 * refused, unless `secretOptional` (a signed format whose shared secret is an optional extra).
+	 */
 	secrets: readonly string[];
+	secretOptional?: boolean;
+	/** What the provider module prepared for this request, handed to the adapter's parse. */
+	prepared?: unknown;
 	/** Why there is no secret, for the log line when `secrets` is empty. */
 	noSecretReason?: string;
 	selected: readonly IdentityEventType[];
@@ -51,16 +51,20 @@ export function dedupeIds(adapter: SourceAdapter<unknown>, event: IdentityEvent)
 	return synthesized ? event.source.eventIds.filter((id) => !synthesized(id)) : event.source.eventIds;
 }
 
-function unauthorized(log: string): DeliveryResult {
-	return { kind: 'rejected', reply: jsonReply(401, { message: 'Unauthorized' }), log, unauthorized: true };
+function unauthorized<T>(adapter: SourceAdapter<T>, log: string): DeliveryResult {
+	const reply = adapter.replies
+		? adapter.replies.refused({ status: 401, message: 'The request does not carry the shared secret', unauthorized: true })
+		: jsonReply(401, { message: 'Unauthorized' });
+	return { kind: 'rejected', reply, log, unauthorized: true };
 }
 
-function refused(status: number, message: string): DeliveryResult {
-	return { kind: 'rejected', reply: jsonReply(status, { message }), log: message };
+function refused<T>(adapter: SourceAdapter<T>, status: number, message: string, code?: string): DeliveryResult {
+	const reply = adapter.replies ? adapter.replies.refused({ status, message, code }) : jsonReply(status, { message });
+	return { kind: 'rejected', reply, log: message };
 }
 
 /** Every candidate is compared, each in constant time, whether or not an earlier one matched. */
-function verifyAny<T>(adapter: SourceAdapter<T>, request: InboundRequest, secrets: readonly string[]) {
+export function verifyAny<T>(adapter: SourceAdapter<T>, request: InboundRequest, secrets: readonly string[]) {
 	let presented: string | undefined;
 	let ok = false;
 	for (const secret of secrets) {
@@ -84,24 +88,28 @@ export function processDelivery<T>(
 	const handshake = adapter.handshake(request);
 	if (handshake) return { kind: 'handshake', reply: handshake };
 
-	if (context.secrets.length === 0) {
+	if (context.secrets.length === 0 && !context.secretOptional) {
 		return unauthorized(
+			adapter,
 			`Rejected a delivery: ${context.noSecretReason ?? 'no shared secret is configured for this trigger'}`,
 		);
 	}
-	const verified = verifyAny(adapter, request, context.secrets);
+	const verified =
+		context.secrets.length === 0 ? { ok: true, presented: undefined } : verifyAny(adapter, request, context.secrets);
 	if (!verified.ok) {
 		return unauthorized(
+			adapter,
 			`Rejected a delivery with ${describePresentedSecret(verified.presented)} that does not match the shared secret`,
 		);
 	}
 
-	const parsed = adapter.parse(request);
-	if (!parsed.ok) return refused(400, parsed.message);
+	const parsed = adapter.parse(request, context.prepared);
+	if (!parsed.ok) return refused(adapter, 400, parsed.message, parsed.code);
 
 	const count = adapter.countEvents(parsed.value);
 	if (count > context.maxEvents) {
 		return refused(
+			adapter,
 			413,
 			`The delivery carries ${count} events, more than this trigger's Max Events per Delivery (${context.maxEvents}); nothing was processed`,
 		);
@@ -124,6 +132,7 @@ export function processDelivery<T>(
 		const path = malformedTextPath(event);
 		if (path !== undefined) {
 			return refused(
+				adapter,
 				400,
 				`The text at ${path} of event ${JSON.stringify(event.id)} is not well-formed Unicode (a lone UTF-16 surrogate); nothing was processed`,
 			);
@@ -143,7 +152,7 @@ export function processDelivery<T>(
 	};
 	return {
 		kind: 'accepted',
-		reply: jsonReply(adapter.acceptedStatus ?? 200, summary),
+		reply: adapter.replies ? adapter.replies.accepted(summary) : jsonReply(adapter.acceptedStatus ?? 200, summary),
 		events: fresh,
 		summary,
 		delivery: parsed.value,

@@ -10,8 +10,11 @@ export interface InboundRequest {
 /** A reply written by the trigger itself (handshakes, rejections). */
 export interface DirectReply {
 	status: number;
-	contentType: 'application/json' | 'text/plain';
+	/** Undefined for a reply without a body. */
+	contentType: 'application/json' | 'text/plain' | undefined;
 	body: string;
+	/** More response headers, e.g. `Content-Language`. */
+	headers?: Record<string, string>;
 }
 
 export function headerValue(request: InboundRequest, name: string): string | undefined {
@@ -23,4 +26,5 @@ export function jsonReply(status: number, body: unknown): DirectReply {
 	return { status, contentType: 'application/json', body: JSON.stringify(body) };
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** `code` names the kind of failure where the wire protocol has error codes (RFC 8935's `err`). */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; code?: string };

@@ -1,6 +1,6 @@
 import type { IdentityEvent, IdentityEventType } from '../../shared/model';
 import type { DirectReply, InboundRequest, ParseResult } from './request';
-import type { NormalizeOutcome } from './types';
+import type { DeliverySummary, NormalizeOutcome } from './types';
 
 export interface NormalizeOptions {
 	tenant: string;
@@ -14,7 +14,11 @@ export interface SourceAdapter<TDelivery> {
 	/** Answers the provider's endpoint-verification request, if this is one. */
 	handshake(request: InboundRequest): DirectReply | undefined;
 	verify(request: InboundRequest, secret: string): { ok: true } | { ok: false; presented: string | undefined };
-	parse(request: InboundRequest): ParseResult<TDelivery>;
+	/**
+	 * Parses (and, for signed formats, verifies) the body. `prepared` is what the provider module's
+	 * `prepare` looked up for this request (keys, expected issuer and audience); undefined otherwise.
+	 */
+	parse(request: InboundRequest, prepared?: unknown): ParseResult<TDelivery>;
 	normalize(delivery: TDelivery, options: NormalizeOptions): NormalizeOutcome;
 	/** How many raw events (log entries, notifications) the delivery carries, for Max Events per Delivery. */
 	countEvents(delivery: TDelivery): number;
@@ -25,6 +29,15 @@ export interface SourceAdapter<TDelivery> {
 	isSynthesizedId?(id: string): boolean;
 	/** The status of the reply to an accepted delivery; 200 unless the provider asks for another 2xx. */
 	acceptedStatus?: 200 | 202;
+	/**
+	 * Replies in the provider's own wire format, for protocols that define them (RFC 8935). Default:
+	 * the summary as JSON for an accepted delivery, `{message}` for a refused one.
+	 */
+	replies?: {
+		accepted(summary: DeliverySummary): DirectReply;
+		/** `code` is the parser's failure code; `unauthorized` marks a missing or wrong shared secret. */
+		refused(refusal: { status: number; message: string; code?: string; unauthorized?: boolean }): DirectReply;
+	};
 	/**
 	 * The types a normalized event may still turn into when the provider module classifies it after
 	 * the acknowledgement (for wire formats that only say "something changed"). Selection keeps an

@@ -8,3 +8,13 @@ export interface NormalizeOutcome {
 	/** Raw events whose outcome was a failure: the change did not happen in the IdP. */
 	failedOutcomes: number;
 }
+
+/** What the reply to an accepted delivery reports. */
+export interface DeliverySummary {
+	received: number;
+	emitted: number;
+	duplicates: number;
+	failedOutcomes: number;
+	unselected: number;
+	ignored: Tally;
+}

@@ -1,8 +1,24 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { IdentityEvent, IdentityEventType, IdentityProviderId } from '../../shared/model';
+import type { DirectReply, InboundRequest } from '../pipeline/request';
 import type { SourceAdapter } from '../pipeline/sourceAdapter';
 import type { SecretSource } from '../webhookSecret';
+
+/** What the trigger knows of a request before the pipeline runs. */
+export interface PrepareInput {
+	request: InboundRequest;
+	staticData: IDataObject;
+	automatic: boolean;
+	/** Whether the request carries one of the shared secrets, or none is required. */
+	authenticated: boolean;
+	now: number;
+	/** The duplicate window in milliseconds (0: off). */
+	windowMs: number;
+}
+
+/** What `prepare` hands to the adapter's parse, or the reply when it could not prepare. */
+export type Prepared = { ok: true; value: unknown } | { ok: false; reply: DirectReply; log: string };
 
 export interface EnrichOptions {
 	includeGroups: boolean;
@@ -22,6 +38,13 @@ export interface IdentityProviderModule extends SecretSource {
 	source: SourceAdapter<unknown>;
 	/** The tenant or org name recorded on every event. */
 	tenant(ctx: IWebhookFunctions): Promise<string>;
+	/**
+	 * Looks up what the adapter's parse needs and cannot find in the request (a signed format's
+	 * keys). Runs before the pipeline; should not throw.
+	 */
+	prepare?(ctx: IWebhookFunctions, input: PrepareInput): Promise<Prepared>;
+	/** Told of every refused delivery, after the reply was sent, with the log line. Must not throw. */
+	rejected?(ctx: IWebhookFunctions, log: string): void;
 	/** Runs after the delivery has been acknowledged: fetch profiles, and should not throw. */
 	enrich(ctx: IWebhookFunctions, events: IdentityEvent[], options: EnrichOptions): Promise<void>;
 	/**

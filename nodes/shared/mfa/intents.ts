@@ -10,7 +10,7 @@ import type {
 import type { GroupMapping } from '../mapping';
 import { groupMarker, groupMarkers, userAnchor } from './anchors';
 import { statusFor, userRefOf, type DesiredUser } from './desiredUser';
-import type { GroupQuery, UserRef } from './port';
+import type { GroupQuery, MfaGroup, UserRef } from './port';
 import { eventAsOf } from './watermarks';
 
 /** How Apply turns an identity event into MFA changes: from the node's options or a profile. */
@@ -65,8 +65,15 @@ export interface UserIntent {
 	 * those that exist. Nothing is removed or created for them; membership events and Sync Groups do that.
 	 */
 	groups?: Array<{ name: string; markers: string[] }>;
+	/**
+	 * When set, `groups` is the whole membership among the groups this says are managed: the user
+	 * also leaves managed groups not in `groups` (Reconcile). Other groups are never touched.
+	 */
+	managedGroup?(group: MfaGroup): boolean;
 	/** Why the IdP's current state, not the event type, decided. */
 	note?: string;
+	/** The IdP user's tenant anchor, for a provider that cannot keep it (see usernameMemory.ts). */
+	idpAnchor?: string;
 }
 
 export interface MembershipIntent {
@@ -125,6 +132,7 @@ function statusText(user: IdentityUser): string {
 const SIGN_IN_CAPABLE = new Set(['active', 'pending', 'locked', 'suspended']);
 
 function baseUserIntent(event: IdentityEvent & { user: IdentityUser }, desired: DesiredUser): UserIntent {
+	const anchor = userAnchor(idpUser(event));
 	return {
 		kind: 'user',
 		ref: userRefOf(desired),
@@ -132,7 +140,8 @@ function baseUserIntent(event: IdentityEvent & { user: IdentityUser }, desired: 
 		desired,
 		updateProfile: false,
 		create: 'no',
-		ordering: { asOf: eventAsOf(event), subject: userAnchor(idpUser(event)) },
+		idpAnchor: anchor,
+		ordering: { asOf: eventAsOf(event), subject: anchor },
 		remember: true,
 		anchorRidesAlong: !(event.type === 'user.created' || event.type === 'user.updated'),
 	};
@@ -349,4 +358,17 @@ export function lookupKeysOf(intent: Intent): string[] {
 				? intent.user.ref
 				: undefined;
 	return ref ? [...(ref.anchors ?? []), ref.username].filter((key): key is string => !!key) : [];
+}
+
+/** A user already found, as an intent: only the given change, nothing created. */
+export function foundUserIntent(user: { id: string; username: string }, change: Partial<UserIntent>): UserIntent {
+	return {
+		kind: 'user',
+		ref: { id: user.id },
+		label: user.username,
+		create: 'no',
+		updateProfile: false,
+		remember: false,
+		...change,
+	};
 }

@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { carriesMarker } from './anchors';
 import { createFields, profileDiff } from './desiredUser';
 import type { UserIntent } from './intents';
-import type { MfaGroup, MfaUser, UserChanges } from './port';
+import type { MfaCapabilities, MfaGroup, MfaUser, UserChanges } from './port';
 import { targetNotFound, type ActionResult, type Change, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { newerThan } from './watermarks';
@@ -23,6 +24,9 @@ export interface UserObservation {
 	joinable?: MfaGroup[];
 }
 
+/** What the provider cannot do, as far as planning a user goes; an empty object for none. */
+export type UserLimits = Pick<MfaCapabilities, 'requiredOnCreate' | 'unsupported'>;
+
 export const userIds = (user: MfaUser | undefined) =>
 	user ? { username: user.username, userId: user.id } : {};
 
@@ -39,10 +43,13 @@ function planCreate(
 	watermark: string | undefined,
 	joinable: MfaGroup[],
 	scope: ItemScope,
+	limits: UserLimits,
 ): Plan {
 	if (intent.remove || intent.create === 'no') {
 		return { steps: [], result: targetNotFound(scope, 'user', intent.label) };
 	}
+	const cannotCreate = limits.unsupported?.createUser;
+	if (cannotCreate) return { steps: [], result: { action: 'skipped', reason: cannotCreate } };
 	if (intent.create === 'ifActive' && intent.status === 'disabled') {
 		return {
 			steps: [],
@@ -57,6 +64,16 @@ function planCreate(
 		return { steps: [], result: { action: 'skipped', reason: 'no username to create the user with' } };
 	}
 	const fields = createFields(intent.desired);
+	const missing = (limits.requiredOnCreate ?? []).filter((field) => !fields[field]);
+	if (missing.length > 0) {
+		return {
+			steps: [],
+			result: {
+				action: 'skipped',
+				reason: `not created: ${scope.provider} needs ${missing.join(' and ')} to create a user, and the identity provider gave none`,
+			},
+		};
+	}
 	const status = intent.status === 'active' ? undefined : intent.status;
 	const changes: Record<string, Change> = { username: { from: null, to: username } };
 	for (const [field, value] of Object.entries(fields)) changes[field] = { from: null, to: value };
@@ -71,6 +88,20 @@ function planCreate(
 
 function joinSteps(user: MfaUser | 'new', groups: MfaGroup[]): PlannedStep[] {
 	return groups.map((group) => ({ op: 'addMember', user, group }));
+}
+
+/** Managed groups the user is in but the intent's groups do not list (Reconcile). */
+function groupsToLeave(intent: UserIntent, user: MfaUser): MfaGroup[] {
+	const managed = intent.managedGroup;
+	if (!managed || !intent.groups) return [];
+	const wanted = intent.groups;
+	return user.groups.filter(
+		(group) =>
+			managed(group) &&
+			!wanted.some(
+				(w) => carriesMarker(group, w.markers) || group.name.toLowerCase() === w.name.toLowerCase(),
+			),
+	);
 }
 
 function assertUsernameFree(user: MfaUser, username: string, observed: UserObservation, scope: ItemScope) {
@@ -98,13 +129,18 @@ function unchangedReason(intent: UserIntent, user: MfaUser, target: string | und
  * The writes that make the MFA user what the intent asks: create, delete, or change only the
  * profile fields and status that differ. A state older than the user's watermark changes nothing.
  */
-export function planUser(intent: UserIntent, observed: UserObservation, scope: ItemScope): Plan {
+export function planUser(
+	intent: UserIntent,
+	observed: UserObservation,
+	scope: ItemScope,
+	limits: UserLimits = {},
+): Plan {
 	const { user } = observed;
 	const stale = staleReason(intent, observed);
 	if (stale) return { steps: [], result: { action: 'unchanged', reason: stale, ...userIds(user) } };
 	const watermark = intent.remember ? intent.ordering?.asOf : undefined;
 	const joinable = intent.remove ? [] : (observed.joinable ?? []);
-	if (!user) return planCreate(intent, watermark, joinable, scope);
+	if (!user) return planCreate(intent, watermark, joinable, scope, limits);
 	const ids = userIds(user);
 	if (intent.remove === 'delete') {
 		return {
@@ -116,6 +152,10 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 	let diff: Record<string, Change> = {};
 	if (intent.updateProfile && intent.desired) {
 		const profile = profileDiff(user, intent.desired);
+		if (profile.changes.username && limits.unsupported?.rename) {
+			delete profile.changes.username;
+			delete profile.diff.username;
+		}
 		if (profile.changes.username) assertUsernameFree(user, profile.changes.username, observed, scope);
 		Object.assign(changes, profile.changes);
 		diff = profile.diff;
@@ -133,7 +173,9 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 		delete changes.fields;
 	}
 	const writes = Object.keys(diff).length > 0;
+	const leaving = groupsToLeave(intent, user);
 	for (const group of joinable) diff[`group:${group.name}`] = { from: false, to: true };
+	for (const group of leaving) diff[`group:${group.name}`] = { from: true, to: false };
 	if (Object.keys(diff).length === 0) {
 		const reason = unchangedReason(intent, user, target);
 		return { steps: [], result: { action: 'unchanged', ...ids, ...(reason ? { reason } : {}) } };
@@ -144,6 +186,7 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 		steps: [
 			...(writes ? [{ op: 'updateUser' as const, user, changes: { ...changes, ...(watermark ? { watermark } : {}) } }] : []),
 			...joinSteps(user, joinable),
+			...leaving.map((group) => ({ op: 'removeMember' as const, user, group })),
 		],
 		result: {
 			action,

@@ -167,3 +167,22 @@ export function profileApplyOptions(
 		sendEnrollmentEmail: settings.sendEnrollmentEmail,
 	};
 }
+
+/** An event's intent under the node's settings or, when one applies, its tenant's mapping profile. */
+export function intentForEvent<I>(
+	event: IdentityEvent,
+	settings: ApplySettings,
+	document: CompiledDocument | undefined,
+	capabilities: MfaCapabilities,
+	makeIntent: (event: IdentityEvent, options: ApplyOptions) => I,
+): { intent: I | { kind: 'skip'; action: 'skipped'; reason: string }; report?: IDataObject } {
+	if (!document) return { intent: makeIntent(event, settingsApplyOptions(settings, capabilities)) };
+	const mapped = profileForEvent(document, event);
+	const report = mappingReport(mapped);
+	const skip = outOfScope(mapped, event.source.tenant);
+	if (skip !== undefined || !mapped.profile || !mapped.rendered) {
+		return { intent: { kind: 'skip', action: 'skipped', reason: skip ?? 'no profile' }, report };
+	}
+	const options = profileApplyOptions(settings, mapped.profile, mapped.rendered, capabilities);
+	return { intent: makeIntent(event, options), report };
+}

@@ -93,7 +93,7 @@ export const IDENTITY_EVENT_TYPES = IDENTITY_EVENT_CATALOGUE.map((entry) => entr
 	...IdentityEventType[],
 ];
 
-export const IDENTITY_PROVIDERS = ['okta', 'auth0', 'entra'] as const;
+export const IDENTITY_PROVIDERS = ['okta', 'auth0', 'entra', 'ssf'] as const;
 export type IdentityProviderId = (typeof IDENTITY_PROVIDERS)[number];
 
 export const USER_STATUSES = [

@@ -56,6 +56,11 @@ export async function auth0Domain(ctx: Auth0Context): Promise<string> {
 	return credentials.domain;
 }
 
+/** The tenant's host, e.g. `acme.us.auth0.com`: the tenant recorded on events and directory reads. */
+export async function auth0Tenant(ctx: Auth0Context): Promise<string> {
+	return new URL(auth0BaseUrl(await auth0Domain(ctx))).host;
+}
+
 /** A Management API token by the client-credentials grant, fetched once per execution. */
 export const auth0Token = perExecutionToken(async (ctx: Auth0Context) => {
 	const domain = await auth0Domain(ctx);

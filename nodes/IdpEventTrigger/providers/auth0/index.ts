@@ -1,6 +1,5 @@
 import type { IdentityProviderModule } from '../provider';
-import { AUTH0_CREDENTIAL, auth0Domain } from './auth0.api';
-import { auth0BaseUrl } from './auth0.baseUrl';
+import { AUTH0_CREDENTIAL, auth0Tenant } from './auth0.api';
 import { enrichAuth0Events } from './auth0.enrich';
 import {
 	auth0StreamExists,
@@ -18,7 +17,7 @@ export const auth0Provider: IdentityProviderModule = {
 	manualSecretLabel: 'Stream Token',
 	apiSecretField: 'clientSecret',
 	legacySecretKey: 'logStreamSecret',
-	tenant: async (ctx) => new URL(auth0BaseUrl(await auth0Domain(ctx))).host,
+	tenant: auth0Tenant,
 	enrich: (ctx, events, options) => enrichAuth0Events(ctx, events, options),
 	registration: {
 		exists: (ctx, staticData, url) => auth0StreamExists(ctx, staticData as Auth0StreamState, url),

@@ -33,6 +33,11 @@ export async function entraCredentials(ctx: EntraContext): Promise<EntraCredenti
 	return await ctx.getCredentials<EntraCredentials>(ENTRA_CREDENTIAL);
 }
 
+/** The tenant ID as the credential holds it: the tenant recorded on events and directory reads. */
+export async function entraTenant(ctx: EntraContext): Promise<string> {
+	return (await entraCredentials(ctx)).tenantId;
+}
+
 export async function entraEndpointsOf(ctx: EntraContext): Promise<EntraEndpoints> {
 	return entraEndpoints(await entraCredentials(ctx));
 }
@@ -91,7 +96,7 @@ export async function graphRequest<T = unknown>(
 	pathOrUrl: string,
 	body?: IDataObject,
 	qs?: IDataObject,
-	options: { tolerateNotFound?: boolean } = {},
+	options: { tolerateNotFound?: boolean; headers?: IDataObject } = {},
 ): Promise<{ body: T; statusCode: number }> {
 	const token = await entraToken(ctx);
 	const { graphBaseUrl } = await entraEndpointsOf(ctx);
@@ -106,6 +111,7 @@ export async function graphRequest<T = unknown>(
 			body,
 			qs,
 			token,
+			headers: options.headers,
 			tolerateNotFound: options.tolerateNotFound,
 		},
 	);

@@ -1,7 +1,7 @@
 import { triggerLog } from '../../triggerLog';
 import { derivedSecret } from '../../webhookSecret';
 import type { IdentityProviderModule } from '../provider';
-import { ENTRA_CREDENTIAL, entraCredentials } from './entra.api';
+import { ENTRA_CREDENTIAL, entraTenant } from './entra.api';
 import { classifyEntraEvents, unclassifiedEntraEvent } from './entra.classify';
 import { enrichEntraEvents } from './entra.enrich';
 import {
@@ -22,7 +22,7 @@ export const entraProvider: IdentityProviderModule = {
 	manualSecretLabel: 'Client State',
 	apiSecretField: 'clientSecret',
 	legacySecretKey: 'graphClientState',
-	tenant: async (ctx) => (await entraCredentials(ctx)).tenantId,
+	tenant: entraTenant,
 	async afterAcknowledge(ctx, staticData, { delivery, events }) {
 		const state = staticData as EntraState;
 		const now = Date.now();

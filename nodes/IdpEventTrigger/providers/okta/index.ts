@@ -1,5 +1,5 @@
 import type { IdentityProviderModule } from '../provider';
-import { OKTA_CREDENTIAL, oktaOrgUrl } from './okta.api';
+import { OKTA_CREDENTIAL, oktaTenant } from './okta.api';
 import { enrichOktaEvents } from './okta.enrich';
 import { createOktaHook, deleteOktaHook, oktaHookExists, type OktaHookState } from './okta.registration';
 import { oktaSource } from './okta.source';
@@ -12,7 +12,7 @@ export const oktaProvider: IdentityProviderModule = {
 	manualSecretLabel: 'Event Hook Secret',
 	apiSecretField: 'apiToken',
 	legacySecretKey: 'hookSecret',
-	tenant: async (ctx) => new URL(await oktaOrgUrl(ctx)).host,
+	tenant: oktaTenant,
 	enrich: (ctx, events, options) => enrichOktaEvents(ctx, events, options),
 	registration: {
 		exists: (ctx, staticData, url, selected) => oktaHookExists(ctx, staticData as OktaHookState, url, selected),

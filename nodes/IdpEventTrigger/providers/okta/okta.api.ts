@@ -63,6 +63,11 @@ export async function oktaOrgUrl(ctx: OktaContext): Promise<string> {
 	return normalizeOrgUrl(credentials.orgUrl);
 }
 
+/** The org's host, e.g. `acme.okta.com`: the tenant recorded on events and directory reads. */
+export async function oktaTenant(ctx: OktaContext): Promise<string> {
+	return new URL(await oktaOrgUrl(ctx)).host;
+}
+
 /**
  * One Okta Management API call with the credential's SSWS token. Waits out 429 / E0000047 until
  * `X-Rate-Limit-Reset`, a bounded number of times; other failures become a NodeApiError that

@@ -6,7 +6,8 @@ import { flattenAttributes } from '../attributes';
 import { enrichUserEvents } from '../userEnrichment';
 import { oktaApiRequest, oktaApiRequestAllItems, type OktaContext } from './okta.api';
 
-const STATUS_MAP: Record<string, UserStatus> = {
+/** Okta's user statuses as normalized statuses. */
+export const OKTA_STATUS_MAP: Record<string, UserStatus> = {
 	ACTIVE: 'active',
 	PASSWORD_EXPIRED: 'active',
 	RECOVERY: 'active',
@@ -33,7 +34,7 @@ export function identityUserFromOkta(user: OktaUser, groups?: OktaGroup[]): Iden
 		familyName,
 		displayName:
 			text(profile.displayName) ?? ([givenName, familyName].filter(Boolean).join(' ') || undefined),
-		status: ownValue(STATUS_MAP, text(user.status) ?? '') ?? 'unknown',
+		status: ownValue(OKTA_STATUS_MAP, text(user.status) ?? '') ?? 'unknown',
 		...(groups
 			? {
 					groups: groups.map((group) => ({

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { createPacer, type Pacer } from '../../http/pacer';
 import type { IdentityMapping, UsernameSource } from '../desiredUser';
 import type { ItemScope } from '../results';
 
@@ -97,22 +98,24 @@ export function executionOptions(ctx: IExecuteFunctions): IDataObject {
 	return ctx.getInputData().length > 0 ? readOptions(ctx, 0) : {};
 }
 
-export function readDryRun(ctx: IExecuteFunctions): boolean {
-	return ctx.getInputData().length > 0 && ctx.getNodeParameter('dryRun', 0, false) === true;
+export function readDryRun(ctx: IExecuteFunctions, fallback = false): boolean {
+	return ctx.getInputData().length > 0 && ctx.getNodeParameter('dryRun', 0, fallback) === true;
 }
 
 /** The retry settings of the execution (from the first item), over the provider's defaults. */
-export function readRetrySettings<T extends { baseDelayMs: number; timeoutMs: number }>(
+export function readRetrySettings<T extends { baseDelayMs: number; timeoutMs: number; pacer?: Pacer }>(
 	ctx: IExecuteFunctions,
 	defaults: T,
 ): T {
 	const options = executionOptions(ctx);
 	const base = Number(options.retryBaseDelayMs ?? defaults.baseDelayMs);
 	const timeout = Number(options.requestTimeoutSeconds ?? defaults.timeoutMs / 1000);
+	const pacer = createPacer(Number(options.maxRequestsPerSecond ?? 0));
 	return {
 		...defaults,
 		baseDelayMs: Number.isFinite(base) && base >= 0 ? base : defaults.baseDelayMs,
 		timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : defaults.timeoutMs,
+		...(pacer ? { pacer } : {}),
 	};
 }
 
@@ -125,8 +128,9 @@ export function readIdentityMapping(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	anchorField: string,
+	defaultSource: UsernameSource = 'login',
 ): IdentityMapping {
-	const usernameSource = ctx.getNodeParameter('usernameSource', itemIndex, 'login') as UsernameSource;
+	const usernameSource = ctx.getNodeParameter('usernameSource', itemIndex, defaultSource) as UsernameSource;
 	return {
 		usernameSource,
 		usernameAttribute:
@@ -137,13 +141,13 @@ export function readIdentityMapping(
 	};
 }
 
-export function usernameSourceFields(provider: string): INodeProperties[] {
+export function usernameSourceFields(provider: string, defaultSource: UsernameSource = 'login'): INodeProperties[] {
 	return [
 		{
 			displayName: 'Username From',
 			name: 'usernameSource',
 			type: 'options',
-			default: 'login',
+			default: defaultSource,
 			description: `Which value of the IdP user becomes the ${provider} username`,
 			options: [
 				{ name: 'Email', value: 'email', description: "The user's email address" },

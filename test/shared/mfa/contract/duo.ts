@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DUO_CAPABILITIES } from '../../../../nodes/DuoSecurity/client/capabilities';
 import { startFakeDuo, type FakeDuo } from '../../../../sandbox/duo/server';
 import { FAST, runDuo, writesSent } from '../../../duo/helpers';
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
@@ -8,6 +9,7 @@ const fakes = new WeakMap<ProviderFake, FakeDuo>();
 
 export const duoUnderContract: ProviderUnderContract = {
 	name: 'Duo',
+	capabilities: DUO_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const duo = await startFakeDuo({
 			seed: {
@@ -41,6 +43,7 @@ export const duoUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => writesSent(duo),
+			apiCalls: () => duo.calls.length,
 			enroll: (username) => {
 				duo.enrollDevices(username, { phones: [{}] });
 			},

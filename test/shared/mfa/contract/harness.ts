@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { MfaCapabilities } from '../../../../nodes/shared/mfa/port';
 import type { IdentityEvent } from '../../../../nodes/shared/model';
 
 /** A user of the MFA provider as the contract compares it, whatever the provider calls things. */
@@ -16,7 +17,10 @@ export interface ContractState {
 	groups: string[];
 }
 
-/** A provider-neutral seed: users by username, with their groups and enrolled devices. */
+/**
+ * A provider-neutral seed: users by username (their email address is `<username>@contract.test`),
+ * with their groups and enrolled devices.
+ */
 export interface ContractSeed {
 	users: Array<{
 		username: string;
@@ -35,6 +39,8 @@ export interface ProviderFake {
 	state(): ContractState;
 	/** Writes the provider received since the fake started, as method, path and params. */
 	writes(): Array<{ method: string; path: string; params: unknown }>;
+	/** API calls the provider received (reads and writes; token requests left out). */
+	apiCalls(): number;
 	/** Links a new device to a user, as enrolling would. */
 	enroll(username: string): void;
 	close(): Promise<void>;
@@ -43,6 +49,8 @@ export interface ProviderFake {
 /** One MFA provider under the contract: its fake and its node, run through n8n-core's contexts. */
 export interface ProviderUnderContract {
 	name: string;
+	/** What the provider can do: rows that need a capability it lacks assert the explanatory skip instead. */
+	capabilities: MfaCapabilities;
 	start(seed: ContractSeed): Promise<ProviderFake>;
 	/** Runs the provider's node once with the given parameters (Apply unless said otherwise). */
 	run(fake: ProviderFake, parameters: INodeParameters, items: IdentityEvent[]): Promise<IDataObject[]>;

@@ -9,14 +9,7 @@ import type { CompiledDocument } from '../../../mapping';
 import type { IdentityEvent, IdentityUser } from '../../../model';
 import { groupAllowlist } from '../../groupNames';
 import { lookupKeysOf, upsertIntentOf, type Intent, type UserIntent } from '../../intents';
-import {
-	mappingReport,
-	outOfScope,
-	profileApplyOptions,
-	profileForEvent,
-	settingsApplyOptions,
-	type ApplySettings,
-} from '../../profiles';
+import { intentForEvent, type ApplySettings } from '../../profiles';
 import { runIntent } from '../../run';
 import { defineItemOperation } from '../defineOperation';
 import { readIdentityEvent } from '../eventInput';
@@ -80,7 +73,7 @@ function properties(provider: MfaNodeProvider, userFields: INodeProperties[]): I
 			displayOptions: fromFields,
 			options: userFields,
 		},
-		...[...mappingFields(name, provider.sampleProfile), ...usernameSourceFields(name)].map((field) => ({
+		...[...mappingFields(name, provider.sampleProfile), ...usernameSourceFields(name, provider.usernameSource)].map((field) => ({
 			...field,
 			displayOptions: { show: { ...fromEvent.show, ...(field.displayOptions?.show ?? {}) } },
 		})),
@@ -98,7 +91,12 @@ interface UpsertInput {
 
 function settingsFor(ctx: IExecuteFunctions, itemIndex: number, provider: MfaNodeProvider): ApplySettings {
 	return {
-		mapping: readIdentityMapping(ctx, itemIndex, anchorFieldOf(provider, readOptions(ctx, itemIndex))),
+		mapping: readIdentityMapping(
+			ctx,
+			itemIndex,
+			anchorFieldOf(provider, readOptions(ctx, itemIndex)),
+			provider.usernameSource,
+		),
 		createMissingGroups: false,
 		onUserDeleted: 'disable',
 		resetOn: 'providerFactors',
@@ -113,16 +111,10 @@ function fromEventInput(
 	document: CompiledDocument | undefined,
 	provider: MfaNodeProvider,
 ): UpsertInput {
-	const base = { event: { id: event.id, type: event.type } };
-	if (!document) return { ...base, intent: upsertIntentOf(event, settingsApplyOptions(settings, provider.capabilities)) };
-	const mapped = profileForEvent(document, event);
-	const report = mappingReport(mapped);
-	const skip = outOfScope(mapped, event.source.tenant);
-	if (skip !== undefined || !mapped.profile || !mapped.rendered) {
-		return { ...base, intent: { kind: 'skip', action: 'skipped', reason: skip ?? 'no profile' }, report };
-	}
-	const options = profileApplyOptions(settings, mapped.profile, mapped.rendered, provider.capabilities);
-	return { ...base, intent: upsertIntentOf(event, options), report };
+	const made = intentForEvent(event, settings, document, provider.capabilities, (e, options) =>
+		upsertIntentOf(e as IdentityEvent & { user: IdentityUser }, options),
+	);
+	return { event: { id: event.id, type: event.type }, ...made };
 }
 
 function fromFieldsInput(ctx: IExecuteFunctions, itemIndex: number, provider: MfaNodeProvider): UpsertInput {

@@ -1,29 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { UserIntent } from '../../intents';
-import type { MfaUser } from '../../port';
+import { foundUserIntent } from '../../intents';
 import { runIntent } from '../../run';
 import { defineUserOperation } from '../defineOperation';
 import { userLocator } from '../locators';
 import { dryRunField, itemScope, optionsCollection, readOptions, sendEnrollmentEmailOption, strictOption } from '../options';
 import type { MfaNodeProvider, MfaOperation } from '../provider';
 
-/** A user the item already found, as an intent: only the given change, nothing created. */
-function foundUserIntent(user: MfaUser, change: Partial<UserIntent>): UserIntent {
-	return {
-		kind: 'user',
-		ref: { id: user.id },
-		label: user.username,
-		create: 'no',
-		updateProfile: false,
-		remember: false,
-		...change,
-	};
-}
-
 function userField(provider: MfaNodeProvider, description: string): INodeProperties {
 	const name = provider.capabilities.provider;
-	return { ...userLocator(name, provider.userIdPlaceholder), description };
+	return { ...userLocator(name, provider.userIdPlaceholder, provider.usersById !== false), description };
 }
 
 export function disableOperation(provider: MfaNodeProvider): MfaOperation {
@@ -82,7 +68,7 @@ export function resetEnrollmentOperation(provider: MfaNodeProvider, removes: str
 				type: 'notice',
 				default: '',
 			},
-			userLocator(name, provider.userIdPlaceholder),
+			userLocator(name, provider.userIdPlaceholder, provider.usersById !== false),
 			dryRunField(name),
 			optionsCollection([
 				...(provider.capabilities.enrollmentEmail ? [sendEnrollmentEmailOption(name)] : []),
