@@ -2,11 +2,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { IdentityEvent } from '../../../../nodes/shared/model';
 import { duoUnderContract } from './duo';
+import { oktaUnderContract } from './okta';
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
 import { TENANT, enrichedEvent, shuffled, type IdpUserState } from './story';
 
 /** Every MFA provider node passes the same table. A new provider adds its fake here. */
-const PROVIDERS: ProviderUnderContract[] = [duoUnderContract];
+const PROVIDERS: ProviderUnderContract[] = [duoUnderContract, oktaUnderContract];
 
 const VPN = { id: '00gVPN', name: 'VPN' };
 const OLD = { id: '00gOLD', name: 'Old Name' };

@@ -33,6 +33,7 @@ export function enrichedEvent(
 		? {
 				id: state.id,
 				login: state.login,
+				email: `${state.login}@contract.example`,
 				familyName: state.familyName,
 				status: state.status,
 				groups: state.groups,
