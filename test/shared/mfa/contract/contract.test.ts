@@ -2,12 +2,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { IdentityEvent } from '../../../../nodes/shared/model';
 import { duoUnderContract } from './duo';
+import { entraUnderContract } from './entra';
 import { oktaUnderContract } from './okta';
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
 import { TENANT, enrichedEvent, shuffled, type IdpUserState } from './story';
 
 /** Every MFA provider node passes the same table. A new provider adds its fake here. */
-const PROVIDERS: ProviderUnderContract[] = [duoUnderContract, oktaUnderContract];
+const PROVIDERS: ProviderUnderContract[] = [duoUnderContract, oktaUnderContract, entraUnderContract];
 
 const VPN = { id: '00gVPN', name: 'VPN' };
 const OLD = { id: '00gOLD', name: 'Old Name' };
