@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { IdentityEvent } from '../../../../nodes/shared/model';
+import { auth0UnderContract } from './auth0';
 import { duoUnderContract } from './duo';
 import { entraUnderContract } from './entra';
 import { oktaUnderContract } from './okta';
@@ -8,7 +9,7 @@ import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harnes
 import { TENANT, enrichedEvent, shuffled, type IdpUserState } from './story';
 
 /** Every MFA provider node passes the same table. A new provider adds its fake here. */
-const PROVIDERS: ProviderUnderContract[] = [duoUnderContract, oktaUnderContract, entraUnderContract];
+const PROVIDERS: ProviderUnderContract[] = [duoUnderContract, oktaUnderContract, entraUnderContract, auth0UnderContract];
 
 const VPN = { id: '00gVPN', name: 'VPN' };
 const OLD = { id: '00gOLD', name: 'Old Name' };
@@ -132,6 +133,26 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 		expect(fake.state().users.bob.devices).toBe(1);
 	});
 
+	it('states its capabilities as the node declares them', () => {
+		const { groups, enrollmentEmail, watermark } = provider.declared;
+		expect({ groups, enrollmentEmail, watermarkInRecord: watermark }).toEqual(provider.capabilities);
+	});
+
+	it(`a reset asked to send an enrollment email ${provider.capabilities.enrollmentEmail ? 'sends it' : 'says the provider has none'}`, async () => {
+		fake = await provider.start(seed());
+		const [result] = await apply([enrichedEvent('user.mfa_reset', 20, bob('active'), { mfa: { all: true, factors: [] } })], {
+			options: { resetOn: 'anyReset', sendEnrollmentEmail: true },
+		});
+		expect(fake.state().users.bob.devices).toBe(0);
+		if (provider.capabilities.enrollmentEmail) {
+			expect(result).toMatchObject({ action: 'reset', changes: { enrollmentEmail: { from: false, to: true } } });
+			expect(fake.enrollmentEmails()).toEqual(['bob']);
+		} else {
+			expect(result).toMatchObject({ action: 'reset', reason: `${provider.declared.provider} has no enrollment email` });
+			expect(fake.enrollmentEmails()).toEqual([]);
+		}
+	});
+
 	it('group deletes touch only groups this tenant created or claimed', async () => {
 		fake = await provider.start(seed());
 		const [unowned] = await apply([
@@ -162,7 +183,7 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 		});
 		let text = JSON.stringify(plannedWrites.map(({ method, path, params }) => ({ method, path, params })));
 		for (const [plannedId, realId] of realIds) {
-			for (const form of [plannedId, encodeURIComponent(plannedId)]) text = text.split(form).join(realId);
+			text = text.split(encodeURIComponent(plannedId)).join(encodeURIComponent(realId)).split(plannedId).join(realId);
 		}
 		expect(JSON.parse(text)).toEqual(fake.writes());
 		expect(planned.every((item) => Array.isArray(item.plan))).toBe(true);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DUO_CAPABILITIES } from '../../../../nodes/DuoSecurity/client/capabilities';
 import { startFakeDuo, type FakeDuo } from '../../../../sandbox/duo/server';
 import { FAST, runDuo, writesSent } from '../../../duo/helpers';
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
@@ -8,12 +9,15 @@ const fakes = new WeakMap<ProviderFake, FakeDuo>();
 
 export const duoUnderContract: ProviderUnderContract = {
 	name: 'Duo',
+	capabilities: { groups: true, enrollmentEmail: true, watermarkInRecord: true },
+	declared: DUO_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const duo = await startFakeDuo({
 			seed: {
 				groups: seed.groups.map((group) => ({ name: group.name, ...(group.marker ? { desc: group.marker } : {}) })),
 				users: seed.users.map((user) => ({
 					username: user.username,
+					email: `${user.username}@contract.example`,
 					lastname: user.familyName ?? '',
 					status: user.status ?? 'active',
 					groups: (user.groups ?? []).map((name) => ({ name })),
@@ -41,6 +45,7 @@ export const duoUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => writesSent(duo),
+			enrollmentEmails: () => duo.snapshot().enrollments.map((entry) => entry.username),
 			enroll: (username) => {
 				duo.enrollDevices(username, { phones: [{}] });
 			},

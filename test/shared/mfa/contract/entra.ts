@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { ENTRA_CAPABILITIES } from '../../../../nodes/EntraMfa/client/capabilities';
 import { MFA_PERMISSIONS, startFakeGraph, type FakeGraph } from '../../../../sandbox/graph/server';
 import { FAST, entraGroupNames, entraUserByUpn, runEntraMfa } from '../../../entraMfa/helpers';
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
@@ -17,6 +18,8 @@ let tenants = 0;
 /** Entra ID names users by userPrincipalName, so the contract's IdP users map by email. */
 export const entraUnderContract: ProviderUnderContract = {
 	name: 'Entra ID (MFA target)',
+	capabilities: { groups: true, enrollmentEmail: false, watermarkInRecord: false },
+	declared: ENTRA_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const graph = await startFakeGraph({
 			port,
@@ -60,6 +63,7 @@ export const entraUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => graph.writes(),
+			enrollmentEmails: () => [],
 			enroll: (username) => {
 				const user = entraUserByUpn(graph, `${username}@${DOMAIN}`);
 				if (!user) throw new Error(`Entra ID has no user ${username}`);

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { MfaCapabilities } from '../../../../nodes/shared/mfa/port';
 import type { IdentityEvent } from '../../../../nodes/shared/model';
 
 /** A user of the MFA provider as the contract compares it, whatever the provider calls things. */
@@ -37,12 +38,30 @@ export interface ProviderFake {
 	writes(): Array<{ method: string; path: string; params: unknown }>;
 	/** Links a new device to a user, as enrolling would. */
 	enroll(username: string): void;
+	/** The users the provider was asked to email an enrollment link, by username. */
+	enrollmentEmails(): string[];
 	close(): Promise<void>;
+}
+
+/**
+ * What a provider can do, stated per capability: a capability it lacks is tested for the answer the
+ * node gives instead, never left out.
+ */
+export interface ContractCapabilities {
+	/** Groups (or what the provider has instead, e.g. Auth0 roles). */
+	groups: boolean;
+	/** An enrollment email after a reset. */
+	enrollmentEmail: boolean;
+	/** The sync watermark travels in the user record (else only in the n8n process's memory). */
+	watermarkInRecord: boolean;
 }
 
 /** One MFA provider under the contract: its fake and its node, run through n8n-core's contexts. */
 export interface ProviderUnderContract {
 	name: string;
+	capabilities: ContractCapabilities;
+	/** The capabilities the node itself declares, which must agree with the table. */
+	declared: MfaCapabilities;
 	start(seed: ContractSeed): Promise<ProviderFake>;
 	/** Runs the provider's node once with the given parameters (Apply unless said otherwise). */
 	run(fake: ProviderFake, parameters: INodeParameters, items: IdentityEvent[]): Promise<IDataObject[]>;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { OKTA_CAPABILITIES } from '../../../../nodes/OktaMfa/client/capabilities';
 import { startFakeOkta, type FakeOkta } from '../../../../sandbox/okta/server';
 import { FAST, oktaGroupNames, oktaUserByLogin, runOktaMfa } from '../../../oktaMfa/helpers';
 import type { ContractSeed, ContractUser, ProviderFake, ProviderUnderContract } from './harness';
@@ -15,6 +16,8 @@ const STATUS: Record<string, ContractUser['status']> = {
 
 export const oktaUnderContract: ProviderUnderContract = {
 	name: 'Okta (MFA target)',
+	capabilities: { groups: true, enrollmentEmail: false, watermarkInRecord: false },
+	declared: OKTA_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const okta = await startFakeOkta({
 			groups: seed.groups.map((group) => ({ id: `00g${group.name.replace(/\W/g, '')}`, name: group.name, description: group.marker ?? '' })),
@@ -55,6 +58,7 @@ export const oktaUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => okta.writes(),
+			enrollmentEmails: () => [],
 			enroll: (username) => {
 				const user = oktaUserByLogin(okta, username);
 				if (!user) throw new Error(`Okta has no user ${username}`);
