@@ -12,7 +12,7 @@ const anchorOption: INodeProperties = {
 	description:
 		"Where the IdP user ID is kept with its tenant, so a user whose email changes in the IdP is found and updated in Auth0 instead of duplicated. With a mapping profile, the profile's attributes apply instead.",
 	options: [
-		{ name: 'In App Metadata (idpUserId)', value: 'idpUserId', description: 'app_metadata.idpUserId of the Auth0 user' },
+		{ name: 'In App Metadata (idpUserId)', value: 'idpUserId', description: 'The app_metadata.idpUserId of the Auth0 user' },
 		{ name: 'None', value: 'none', description: 'Do not store the IdP user ID; match by email only' },
 	],
 };

@@ -12,7 +12,7 @@ export const auth0SettingsProperties: INodeProperties[] = [
 		displayName: 'Connection',
 		name: 'connection',
 		type: 'string',
-		default: AUTH0_DEFAULT_SETTINGS.connection,
+		default: 'Username-Password-Authentication',
 		description:
 			'The database connection users this node creates belong to. They get a random password they never learn, and sign in through your IdP or reset it.',
 		displayOptions: shownFor(['upsert', 'apply', 'reconcile']),
@@ -21,7 +21,7 @@ export const auth0SettingsProperties: INodeProperties[] = [
 		displayName: 'Reset By',
 		name: 'resetBy',
 		type: 'options',
-		default: AUTH0_DEFAULT_SETTINGS.resetBy,
+		default: 'authenticators',
 		description: "How a reset removes the user's authentication methods (the password always stays)",
 		displayOptions: shownFor(['resetEnrollment', 'apply']),
 		options: [

@@ -13,7 +13,21 @@ const anchorOption: INodeProperties = {
 	description:
 		"The extension attribute (onPremisesExtensionAttributes) that keeps the IdP user ID with its tenant, so a user renamed in the IdP is found and renamed in Entra ID instead of duplicated. Only this attribute is written; it is writable for cloud-only users. With a mapping profile, the profile's attributes apply instead.",
 	options: [
-		...EXTENSION_ATTRIBUTES.map((field, i) => ({ name: `Extension Attribute ${i + 1}`, value: field })),
+		{ name: 'Extension Attribute 1', value: 'extensionAttribute1' },
+		{ name: 'Extension Attribute 10', value: 'extensionAttribute10' },
+		{ name: 'Extension Attribute 11', value: 'extensionAttribute11' },
+		{ name: 'Extension Attribute 12', value: 'extensionAttribute12' },
+		{ name: 'Extension Attribute 13', value: 'extensionAttribute13' },
+		{ name: 'Extension Attribute 14', value: 'extensionAttribute14' },
+		{ name: 'Extension Attribute 15', value: 'extensionAttribute15' },
+		{ name: 'Extension Attribute 2', value: 'extensionAttribute2' },
+		{ name: 'Extension Attribute 3', value: 'extensionAttribute3' },
+		{ name: 'Extension Attribute 4', value: 'extensionAttribute4' },
+		{ name: 'Extension Attribute 5', value: 'extensionAttribute5' },
+		{ name: 'Extension Attribute 6', value: 'extensionAttribute6' },
+		{ name: 'Extension Attribute 7', value: 'extensionAttribute7' },
+		{ name: 'Extension Attribute 8', value: 'extensionAttribute8' },
+		{ name: 'Extension Attribute 9', value: 'extensionAttribute9' },
 		{ name: 'None', value: 'none', description: 'Do not store the IdP user ID; match by userPrincipalName only' },
 	],
 };
@@ -55,8 +69,8 @@ export const ENTRA_USER_FIELDS: INodeProperties[] = [
 		type: 'options',
 		default: 'active',
 		options: [
-			{ name: 'Active', value: 'active', description: 'accountEnabled true: the user can sign in' },
-			{ name: 'Disabled', value: 'disabled', description: 'accountEnabled false, and sign-in sessions revoked' },
+			{ name: 'Active', value: 'active', description: 'The user can sign in (accountEnabled true)' },
+			{ name: 'Disabled', value: 'disabled', description: 'The user cannot sign in (accountEnabled false); its sign-in sessions are revoked' },
 		],
 	},
 	{ displayName: 'Surname', name: 'surname', type: 'string', default: '' },

@@ -18,7 +18,7 @@ export const oktaSettingsProperties: INodeProperties[] = [
 		displayName: 'Disable By',
 		name: 'disableBy',
 		type: 'options',
-		default: OKTA_DEFAULT_SETTINGS.disableBy,
+		default: 'suspend',
 		description: 'How a user is disabled in Okta',
 		displayOptions: shownFor(['disable', 'upsert', 'apply', 'reconcile']),
 		options: [
@@ -38,7 +38,7 @@ export const oktaSettingsProperties: INodeProperties[] = [
 		displayName: 'Reset By',
 		name: 'resetBy',
 		type: 'options',
-		default: OKTA_DEFAULT_SETTINGS.resetBy,
+		default: 'resetFactors',
 		description: "How a reset removes the user's Okta factors",
 		displayOptions: shownFor(['resetEnrollment', 'apply']),
 		options: [
@@ -59,7 +59,7 @@ export const oktaSettingsProperties: INodeProperties[] = [
 		displayName: 'New Users Sign In With',
 		name: 'newUsers',
 		type: 'options',
-		default: OKTA_DEFAULT_SETTINGS.newUsers,
+		default: 'FEDERATION',
 		description: 'How users this node creates in Okta authenticate',
 		displayOptions: shownFor(['upsert', 'apply', 'reconcile']),
 		options: [
