@@ -73,6 +73,8 @@ export interface FakePingOne extends FakeMfaServer {
 			}
 		>;
 		groups: Map<string, Record<string, unknown> & { id: string; name: string }>;
+		/** The default population first. */
+		populations: Map<string, { id: string; name: string; default?: boolean }>;
 	};
 	snapshot(): FakePingOneSnapshot;
 	/** Ends every token issued so far, as an hour passing would. */

@@ -152,6 +152,24 @@ const ROUTES = [
 			return { status: 200 };
 		},
 	],
+	[
+		'PATCH',
+		/^\/v1\/users\/([^/]+)\/sidTokens\/unassign$/,
+		'PATCH /v1/users/:id/sidTokens/unassign',
+		(ctx, id) => {
+			const { body, store } = ctx;
+			const serial = body?.tokenSerialNumber;
+			if (!isObject(body) || typeof serial !== 'string' || !serial || serial.length > 36)
+				return badRequest('tokenSerialNumber is required (at most 36 characters)');
+			const user = store.state.users.get(id);
+			if (!user) return userNotFound(id);
+			const token = [...user.devices.values()].find((d) => d.hardware && d.tokenSerialNumber === serial);
+			// [unverified] which of 404 and 409 RSA sends for a token the user does not hold.
+			if (!token) return fail(404, 'NOT_FOUND', `Token ${serial} is not assigned to user ${id}`);
+			user.devices.delete(token.id);
+			return { status: 200, body: { tokenSerialNumber: serial, tokenState: 'Unassigned' } };
+		},
+	],
 ];
 
 const READS = new Set(['POST /v1/users/lookup', 'POST /v1/users/search', 'POST /v2/users/search']);

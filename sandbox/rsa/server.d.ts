@@ -8,8 +8,10 @@ export interface FakeRsaDevice {
 	registrationDate?: string;
 	/** A browser authenticator: listed only with includeBrowsers (the default in v1). */
 	browser?: boolean;
-	/** A SecurID 700 hardware token: listed by v2 only. */
+	/** A SecurID 700 hardware token: listed by v2 only, unassigned by its serial number. */
 	hardware?: boolean;
+	/** A hardware token's serial number; default digits of its id. */
+	tokenSerialNumber?: string;
 }
 
 export interface FakeRsaSeedUser {

@@ -4,7 +4,8 @@
 // - Every request needs `Authorization: Bearer <JWT>` signed RS256 with that key, `sub` = Access ID,
 //   `aud` = Admin REST API URL, and valid iat/exp (one hour at most, 60 s skew); anything else gets 403 with
 //   the body RSA sends for a refused token. `rotateKey()` replaces the key pair, as deleting a key would.
-// - Users, authenticators and the status, mark-deleted and delete rules of routes.js.
+// - Users, authenticators (SecurID 700 tokens unassigned by serial) and the status, mark-deleted and delete
+//   rules of routes.js.
 // - injectFaults() answers 429, 5xx, drops the connection or delays, before or after the request took effect.
 'use strict';
 

@@ -14,15 +14,19 @@ function createStore() {
 	const state = { /** @type {Map<string, any>} */ users: new Map() };
 
 	function addDevice(user, input) {
+		const id = input.id || next('device');
+		const hardware = input.hardware === true;
 		const device = {
-			id: input.id || next('device'),
+			id,
 			deviceName: input.deviceName ?? input.type ?? 'Authenticator',
 			type: input.type ?? 'RSA_AUTHENTICATOR',
 			platform: input.platform,
 			registrationDate: input.registrationDate ?? new Date().toISOString(),
+			// [unverified] the field that carries a SecurID 700 token's serial in the v2 list.
+			...(hardware ? { tokenSerialNumber: input.tokenSerialNumber ?? id.replace(/\D/g, '').slice(-12) } : {}),
 			// browser authenticators are left out unless includeBrowsers; hardware tokens only in v2.
 			browser: input.browser === true,
-			hardware: input.hardware === true,
+			hardware,
 		};
 		user.devices.set(device.id, device);
 		return device;

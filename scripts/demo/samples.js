@@ -79,6 +79,16 @@ const PLACEHOLDER_DATA = {
 	auth0MfaApi: { domain: UNREACHABLE, clientId: 'unused', clientSecret: 'unused' },
 	httpHeaderAuth: { name: 'X-Helpdesk-Secret', value: 'unused' },
 	ssfTransmitterApi: { issuer: UNREACHABLE, apiToken: 'unused' },
+	pingOneMfaApi: {
+		environmentId: 'unused',
+		region: 'custom',
+		authBaseUrl: UNREACHABLE,
+		apiBaseUrl: UNREACHABLE,
+		clientId: 'unused',
+		clientSecret: 'unused',
+		clientAuthentication: 'basic',
+	},
+	rsaSecurIdApi: { accessId: 'unused', privateKey: 'unused', adminRestApiUrl: `${UNREACHABLE}/AdminInterface/restapi` },
 	idpSyncProfileApi: { profile: '{"username": "{{ idp.login }}"}' },
 	oAuth2Api: {
 		grantType: 'clientCredentials',

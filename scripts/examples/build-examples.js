@@ -20,6 +20,8 @@ const GRAPH_OAUTH2_CREDENTIAL = {
 const SSF_CREDENTIAL = {
 	ssfTransmitterApi: { id: 'ssfSandbox', name: 'Shared Signals transmitter (sandbox)' },
 };
+const PINGONE_CREDENTIAL = { pingOneMfaApi: { id: 'pingOneSandbox', name: 'PingOne (sandbox)' } };
+const RSA_CREDENTIAL = { rsaSecurIdApi: { id: 'rsaSandbox', name: 'RSA SecurID (sandbox)' } };
 const TENANT_A_OKTA = { oktaIdpApi: { id: 'oktaTenantA', name: 'Okta (acme.okta.com)' } };
 const TENANT_B_OKTA = { oktaIdpApi: { id: 'oktaTenantB', name: 'Okta (subsidiary.okta.com)' } };
 const TENANTS_PROFILE = {
@@ -55,6 +57,18 @@ function duo(name, position, parameters, extraCredentials = {}) {
 		position,
 		parameters,
 		credentials: { ...DUO_CREDENTIAL, ...extraCredentials },
+	};
+}
+/** An MFA node of this package other than Duo: `type` is its node name, `credentials` its credential. */
+function mfaNode(type, name, position, parameters, credentials) {
+	return {
+		id: id('3fa00000'),
+		name,
+		type: `${PKG}.${type}`,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials,
 	};
 }
 function sticky(name, position, content, size = {}) {
@@ -732,14 +746,74 @@ const reconcileParameters = (dryRun) => ({
 		settings: syncSettings,
 	});
 }
-// 10. When another platform holds MFA: Okta → Entra ID, Entra ID → Okta, Okta → Auth0, one MFA node each.
+// 10. and 11. The one-node path to the other MFA providers: Okta → PingOne MFA, Microsoft Entra ID → RSA SecurID.
+for (const sample of [
+	{
+		provider: 'okta',
+		file: 'okta-to-pingone-lifecycle-sync.json',
+		name: 'Okta → PingOne MFA lifecycle sync (one node)',
+		workflowId: 'oktaPingOneSync01',
+		webhookId: 'okta-pingone-lifecycle',
+		triggerCredentials: OKTA_CREDENTIAL,
+		node: mfaNode(
+			'pingOneMfa',
+			'Apply to PingOne',
+			[280, 0],
+			{
+				resource: 'identityEvent',
+				operation: 'apply',
+				usernameSource: 'login',
+				options: { createMissingGroups: true },
+			},
+			PINGONE_CREDENTIAL,
+		),
+		note: [
+			'## Okta → PingOne MFA',
+			'Publishing this workflow creates, verifies and activates an Okta event hook pointing at the trigger; unpublishing removes it. The Okta credential needs an API token of an admin who may manage event hooks and read users and groups.',
+			'',
+			'The PingOne MFA credential is a **worker application** in the environment the users live in, with the roles **Identity Data Admin** (users, groups, memberships, MFA devices) on that environment. Its token endpoint authentication method must match the credential (Client Secret Basic or Post).',
+			'',
+			'Users are created, updated, disabled, enabled and deleted in PingOne with their Okta login as username (PingOne needs an email to create a user); the Okta user ID is kept in the externalId attribute, so renames follow. Group memberships follow Okta, missing groups are created, and an Okta MFA reset of all factors removes every PingOne MFA device of the user.',
+		],
+	},
+	{
+		provider: 'entra',
+		file: 'entra-to-rsa-lifecycle-sync.json',
+		name: 'Microsoft Entra ID → RSA SecurID lifecycle sync (one node)',
+		workflowId: 'entraRsaSync0001',
+		webhookId: 'entra-rsa-lifecycle',
+		triggerCredentials: ENTRA_CREDENTIAL,
+		node: mfaNode(
+			'rsaSecurId',
+			'Apply to RSA SecurID',
+			[280, 0],
+			{ resource: 'identityEvent', operation: 'apply', usernameSource: 'email', options: {} },
+			RSA_CREDENTIAL,
+		),
+		note: [
+			'## Microsoft Entra ID → RSA SecurID',
+			'Publishing this workflow creates Microsoft Graph subscriptions on `/users` and `/groups` (the trigger URL must be public https), and unpublishing deletes them. The app registration needs the application permissions `User.Read.All` and `Group.Read.All` (admin consent).',
+			'',
+			'The RSA SecurID credential is a legacy **Administration API key** (Access ID, Access Key, Admin REST API URL from the key file). A **Super Admin** key can delete users; a Help Desk Admin key can disable, enable and reset them (set On User Deleted to Disable the User).',
+			'',
+			'RSA SecurID takes its users from its identity source (for example the same Entra tenant), so users are matched by email address: disabled and enabled as Entra says, deleted when Entra deletes them, and their authenticators removed on an MFA reset. Events that would create a user, change a profile or a group are output as skipped, with the reason.',
+		],
+	},
+]) {
+	const t = trigger('IdP Event Trigger', sample.webhookId, [0, 0], { provider: sample.provider }, sample.triggerCredentials);
+	const note = sticky('About This Workflow', [0, 200], sample.note.join('\n'), { width: 620 });
+	const connections = {};
+	chain(connections, [t, sample.node]);
+	workflow(sample.file, sample.name, [t, sample.node, note], connections, {
+		id: sample.workflowId,
+		settings: syncSettings,
+	});
+}
+// 12. to 14. When another platform holds MFA: Okta → Entra ID, Entra ID → Okta, Okta → Auth0, one MFA node each.
 const OKTA_MFA_CREDENTIAL = { oktaMfaApi: { id: 'oktaMfaSandbox', name: 'Okta MFA target (sandbox)' } };
 const ENTRA_MFA_CREDENTIAL = { entraMfaApi: { id: 'entraMfaSandbox', name: 'Microsoft Entra ID MFA target (sandbox)' } };
 const AUTH0_MFA_CREDENTIAL = { auth0MfaApi: { id: 'auth0MfaSandbox', name: 'Auth0 MFA target (sandbox)' } };
 const HELPDESK_HEADER = { httpHeaderAuth: { id: 'helpdeskResetAuth', name: 'Helpdesk reset (header secret)' } };
-function mfaTarget(type, name, position, parameters, credentials) {
-	return { id: id('3fa3fa3f'), name, type: `${PKG}.${type}`, typeVersion: 1, position, parameters, credentials };
-}
 const applyEvents = (usernameSource, options, extra = {}) => ({
 	resource: 'identityEvent',
 	operation: 'apply',
@@ -749,7 +823,7 @@ const applyEvents = (usernameSource, options, extra = {}) => ({
 });
 {
 	const t = trigger('IdP Event Trigger', 'okta-entra-mfa', [0, 0]);
-	const d = mfaTarget('entraMfa', 'Apply to Entra ID', [280, 0], applyEvents('login', { resetOn: 'anyReset', onUserDeleted: 'disable' }), ENTRA_MFA_CREDENTIAL);
+	const d = mfaNode('entraMfa', 'Apply to Entra ID', [280, 0], applyEvents('login', { resetOn: 'anyReset', onUserDeleted: 'disable' }), ENTRA_MFA_CREDENTIAL);
 	const note = sticky(
 		'About This Workflow',
 		[0, 200],
@@ -775,7 +849,7 @@ const applyEvents = (usernameSource, options, extra = {}) => ({
 }
 {
 	const t = trigger('IdP Event Trigger', 'entra-okta-mfa', [0, 0], { provider: 'entra' }, ENTRA_CREDENTIAL);
-	const d = mfaTarget(
+	const d = mfaNode(
 		'oktaMfa',
 		'Apply to Okta',
 		[280, 0],
@@ -791,7 +865,7 @@ const applyEvents = (usernameSource, options, extra = {}) => ({
 		{ httpMethod: 'POST', path: 'okta-mfa-reset', authentication: 'headerAuth', options: {} },
 		{ webhookId: 'okta-mfa-reset', credentials: HELPDESK_HEADER },
 	);
-	const reset = mfaTarget(
+	const reset = mfaNode(
 		'oktaMfa',
 		"Reset the User's Okta Factors",
 		[280, 240],
@@ -824,7 +898,7 @@ const applyEvents = (usernameSource, options, extra = {}) => ({
 }
 {
 	const t = trigger('IdP Event Trigger', 'okta-auth0-mfa', [0, 0]);
-	const d = mfaTarget(
+	const d = mfaNode(
 		'auth0Mfa',
 		'Apply to Auth0',
 		[280, 0],

@@ -1,6 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { PingOneMfaApi } from '../../credentials/PingOneMfaApi.credentials';
+import { PingOneMfa } from '../../nodes/PingOneMfa/PingOneMfa.node';
+import type { IdentityEvent } from '../../nodes/shared/model';
 import { PingOneMfaClient } from '../../nodes/PingOneMfa/client/PingOneMfaClient';
 import {
 	startFakePingOne,
@@ -8,6 +10,7 @@ import {
 	type FakePingOneDevice,
 	type FakePingOneSeedUser,
 } from '../../sandbox/pingone/server';
+import { applyWithNode, runMfaNode, writesTo, type MfaNodeUnderTest, type MfaRunOptions } from '../helpers/mfaNode';
 import { FAST, runInNode } from '../helpers/nodeProbe';
 
 export { FAST, startFakePingOne };
@@ -52,3 +55,32 @@ export async function withClient<T>(
 		async (ctx) => await run(new PingOneMfaClient(ctx, { retry: FAST })),
 	);
 }
+
+const pingOneNode = (fake: FakePingOne): MfaNodeUnderTest => ({
+	node: () => new PingOneMfa(),
+	credentialType: new PingOneMfaApi(),
+	credentials: () => pingOneCredentials(fake),
+});
+
+/** Runs the PingOne MFA node once through n8n-core's execution context against the fake. */
+export async function runPingOne(
+	fake: FakePingOne,
+	parameters: INodeParameters,
+	items?: INodeExecutionData[],
+	options?: MfaRunOptions,
+): Promise<INodeExecutionData[]> {
+	return await runMfaNode(pingOneNode(fake), parameters, items, options);
+}
+
+/** Runs Apply on the given events (fast retries) and returns the output JSON. */
+export async function applyToPingOne(
+	fake: FakePingOne,
+	events: IdentityEvent[],
+	options?: IDataObject,
+	extra?: INodeParameters,
+): Promise<IDataObject[]> {
+	return await applyWithNode(pingOneNode(fake), events, options, extra);
+}
+
+/** The writes (every API call but GETs and tokens) the fake received, as method, path and body. */
+export const pingOneWrites = (fake: FakePingOne) => writesTo(fake, /^\/v1\/environments\/[^/]+/);

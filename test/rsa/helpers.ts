@@ -1,8 +1,11 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { RsaSecurIdApi } from '../../credentials/RsaSecurIdApi.credentials';
+import { RsaSecurId } from '../../nodes/RsaSecurId/RsaSecurId.node';
+import type { IdentityEvent } from '../../nodes/shared/model';
 import { RsaSecurIdClient } from '../../nodes/RsaSecurId/client/RsaSecurIdClient';
 import { startFakeRsa, type FakeRsa, type FakeRsaSeedUser } from '../../sandbox/rsa/server';
+import { applyWithNode, runMfaNode, writesTo, type MfaNodeUnderTest, type MfaRunOptions } from '../helpers/mfaNode';
 import { FAST, runInNode } from '../helpers/nodeProbe';
 
 export { FAST, startFakeRsa };
@@ -44,3 +47,32 @@ export async function withRsaClient<T>(
 		async (ctx) => await run(new RsaSecurIdClient(ctx, { retry: FAST })),
 	);
 }
+
+const rsaNode = (fake: FakeRsa): MfaNodeUnderTest => ({
+	node: () => new RsaSecurId(),
+	credentialType: new RsaSecurIdApi(),
+	credentials: () => rsaCredentials(fake),
+});
+
+/** Runs the RSA SecurID node once through n8n-core's execution context against the fake. */
+export async function runRsa(
+	fake: FakeRsa,
+	parameters: INodeParameters,
+	items?: INodeExecutionData[],
+	options?: MfaRunOptions,
+): Promise<INodeExecutionData[]> {
+	return await runMfaNode(rsaNode(fake), parameters, items, options);
+}
+
+/** Runs Apply on the given events (fast retries) and returns the output JSON. */
+export async function applyToRsa(
+	fake: FakeRsa,
+	events: IdentityEvent[],
+	options?: IDataObject,
+	extra?: INodeParameters,
+): Promise<IDataObject[]> {
+	return await applyWithNode(rsaNode(fake), events, options, extra);
+}
+
+/** The writes the fake received (lookups and searches are reads), as method, path and body. */
+export const rsaWrites = (fake: FakeRsa) => writesTo(fake, /^\/AdminInterface\/restapi/);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceSelector } from '../../shared/mfa/n8n/resource';
 import * as directory from './directory/Directory.resource';
 import * as group from './group/Group.resource';
 import * as identityEvent from './identityEvent/IdentityEvent.resource';
@@ -7,19 +8,12 @@ import * as user from './user/User.resource';
 
 /** The node's parameters: the Resource selector, then each resource's operations and fields. */
 export const versionProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'identityEvent',
-		options: [
-			{ name: 'Directory', value: 'directory' },
-			{ name: 'Group', value: 'group' },
-			{ name: 'Identity Event', value: 'identityEvent' },
-			{ name: 'User', value: 'user' },
-		],
-	},
+	resourceSelector([
+		{ name: 'Directory', value: 'directory' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Identity Event', value: 'identityEvent' },
+		{ name: 'User', value: 'user' },
+	]),
 	...identityEvent.description,
 	...user.description,
 	...group.description,

@@ -22,12 +22,20 @@ export class UserCache {
 	/** Set once every Duo user was listed: a key or id not known is known to be missing. */
 	complete = false;
 
+	/** Keys and ids forgotten since the listing, which must be read again. */
+	private readonly forgotten = new Set<string>();
+
 	hasAskedKey(key: string): boolean {
-		return this.complete || this.askedKeys.has(norm(key));
+		return this.askedKeys.has(norm(key)) || (this.complete && !this.forgotten.has(norm(key)));
 	}
 
 	hasAskedId(id: string): boolean {
-		return this.complete || this.askedIds.has(id);
+		return this.askedIds.has(id) || (this.complete && !this.forgotten.has(id));
+	}
+
+	private unask(key: string): void {
+		this.askedKeys.delete(key);
+		this.forgotten.add(key);
 	}
 
 	markAskedKeys(keys: Iterable<string>): void {
@@ -58,16 +66,17 @@ export class UserCache {
 		for (const key of keys) {
 			const id = this.byUsername.get(norm(key)) ?? this.byAlias.get(norm(key));
 			if (id) userIds.add(id);
-			this.askedKeys.delete(norm(key));
+			this.unask(norm(key));
 		}
 		for (const id of userIds) {
 			const user = this.byId.get(id);
 			if (user) {
-				this.askedKeys.delete(norm(user.username));
-				for (const alias of aliasValues(user)) this.askedKeys.delete(norm(alias));
+				this.unask(norm(user.username));
+				for (const alias of aliasValues(user)) this.unask(norm(alias));
 			}
 			this.unindex(id);
 			this.askedIds.delete(id);
+			this.forgotten.add(id);
 		}
 	}
 

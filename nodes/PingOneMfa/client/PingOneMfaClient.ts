@@ -21,7 +21,7 @@ import type {
 	PingOneUser,
 	PingOneUserInput,
 } from './pingOneObjects';
-import { anyOf, filterBatches, filterValue } from './scimFilter';
+import { anyCriterion, criteriaBatches, filterValue, type Criterion } from './scimFilter';
 
 export interface PingOneClientOptions {
 	retry?: RetryPolicy;
@@ -76,8 +76,12 @@ export class PingOneMfaClient {
 		});
 	}
 
-	private async lookup(attribute: 'username' | 'email', values: readonly string[]) {
-		const batches = filterBatches(attribute, values, this.batch);
+	/**
+	 * Every user any criterion matches, one OR-ed filter per batch (batches in parallel). A user
+	 * several criteria match comes back once.
+	 */
+	async findUsersWhere(criteria: readonly Criterion[]): Promise<PingOneUser[]> {
+		const batches = criteriaBatches(criteria, this.batch);
 		const pages = await mapWithConcurrency(
 			batches,
 			this.concurrency,
@@ -85,11 +89,37 @@ export class PingOneMfaClient {
 				await this.all<PingOneUser>(
 					'/users',
 					'users',
-					{ filter: anyOf(attribute, batch) },
+					{ filter: anyCriterion(batch) },
 					Math.min(USERS_PAGE, Math.max(batch.length, 1)),
 				),
 		);
-		return pages.flat();
+		const byId = new Map<string, PingOneUser>();
+		for (const user of pages.flat()) byId.set(user.id, user);
+		return [...byId.values()];
+	}
+
+	/** Every user of the environment, 1,000 a page. */
+	async listUsers(onPage?: (read: number, total?: number) => void): Promise<PingOneUser[]> {
+		return await pingOneRequestAllItems<PingOneUser>(this.ctx, '/users', 'users', {
+			pageSize: USERS_PAGE,
+			retry: this.retry,
+			onPage,
+		});
+	}
+
+	/** The ids of a group's direct members (`filter=memberOfGroups[id eq …]`), 1,000 a page. */
+	async listGroupMemberIds(groupId: string): Promise<string[]> {
+		const members = await this.all<PingOneUser>(
+			'/users',
+			'users',
+			{ filter: `memberOfGroups[id eq ${filterValue(groupId)}]` },
+			USERS_PAGE,
+		);
+		return members.map((member) => member.id);
+	}
+
+	private async lookup(attribute: 'username' | 'email', values: readonly string[]) {
+		return await this.findUsersWhere(values.map((value) => ({ attribute, value })));
 	}
 
 	/** Users by username, one OR-ed filter per batch; keyed by lower-cased username. */
@@ -137,6 +167,18 @@ export class PingOneMfaClient {
 		);
 	}
 
+	/**
+	 * Creates a user, or returns the one that holds the username already (made by an earlier
+	 * attempt or by another execution) with `existed`.
+	 */
+	async createUserOrFind(
+		input: PingOneUserInput & { username: string; email: string },
+	): Promise<Created<PingOneUser> & { existed: boolean }> {
+		return await this.createOrFind('/users', { ...input }, `user ${input.username}`, async () =>
+			(await this.findUsersByUsername([input.username])).get(input.username.toLowerCase()),
+		);
+	}
+
 	/** Changes only the given fields (`PATCH`). */
 	async updateUser(userId: string, changes: PingOneUserInput): Promise<PingOneUser> {
 		const result = (await this.send<PingOneUser>({
@@ -177,8 +219,9 @@ export class PingOneMfaClient {
 		});
 	}
 
-	async listGroups(): Promise<PingOneGroup[]> {
-		return await this.all<PingOneGroup>('/groups', 'groups');
+	/** Every group, `pageSize` per request (PingOne allows up to 1000). */
+	async listGroups(pageSize = PAGE): Promise<PingOneGroup[]> {
+		return await this.all<PingOneGroup>('/groups', 'groups', {}, pageSize);
 	}
 
 	async findGroupByName(name: string): Promise<PingOneGroup | undefined> {
@@ -196,6 +239,36 @@ export class PingOneMfaClient {
 			`group ${input.name}`,
 			async () => await this.findGroupByName(input.name),
 		);
+	}
+
+	/** Creates a group, or returns the one that has the name already with `existed`. */
+	async createGroupOrFind(input: {
+		name: string;
+		description?: string;
+	}): Promise<Created<PingOneGroup> & { existed: boolean }> {
+		return await this.createOrFind(
+			'/groups',
+			{ ...input },
+			`group ${input.name}`,
+			async () => await this.findGroupByName(input.name),
+		);
+	}
+
+	/**
+	 * Writes a group whole (`PUT`; PingOne has no PATCH for groups): pass every field to keep.
+	 * Undefined when the group does not exist.
+	 */
+	async replaceGroup(
+		groupId: string,
+		group: Pick<PingOneGroup, 'name' | 'description' | 'population' | 'externalId'>,
+	): Promise<PingOneGroup | undefined> {
+		const result = await this.send<PingOneGroup>({
+			method: 'PUT',
+			path: `/groups/${this.id(groupId)}`,
+			body: JSON.parse(JSON.stringify(group)) as IDataObject,
+			allowNotFound: true,
+		});
+		return result?.body;
 	}
 
 	/** Renames a group. PingOne has no PATCH for groups, so the group is read and written whole. */
@@ -234,18 +307,21 @@ export class PingOneMfaClient {
 
 	/**
 	 * Adds the user to the group. `added` is false when the user was a member already, which
-	 * PingOne reports like any other uniqueness violation.
+	 * PingOne reports like any other uniqueness violation; `missing` when PingOne answers that the
+	 * group (or the user) does not exist.
 	 */
 	async addUserToGroup(
 		userId: string,
 		groupId: string,
-	): Promise<{ added: boolean; replayed?: Replayed }> {
-		const result = (await this.send({
+	): Promise<{ added: boolean; replayed?: Replayed; missing?: true }> {
+		const result = await this.send({
 			method: 'POST',
 			path: `/users/${this.id(userId)}/memberOfGroups`,
 			body: { id: groupId },
 			accept: isPingOneAlreadyExists,
-		})) as PingOneResult<unknown>;
+			allowNotFound: true,
+		});
+		if (!result) return { added: false, missing: true };
 		if (result.replayed) return { added: true, replayed: result.replayed };
 		return { added: result.statusCode < 400 };
 	}
@@ -304,6 +380,35 @@ export class PingOneMfaClient {
 			);
 		}
 		return { value: existing, replayed: result.replayed };
+	}
+
+	/**
+	 * A create that takes "already exists" as an answer: on the first attempt (another execution
+	 * made the object) as on a retry (an earlier attempt did), the object is read back with
+	 * `findExisting` and returned with `existed`.
+	 */
+	private async createOrFind<T>(
+		path: string,
+		body: IDataObject,
+		what: string,
+		findExisting: () => Promise<T | undefined>,
+	): Promise<Created<T> & { existed: boolean }> {
+		const result = (await this.send<T>({
+			method: 'POST',
+			path,
+			body,
+			accept: isPingOneAlreadyExists,
+		})) as PingOneResult<T>;
+		if (!result.replayed && result.statusCode < 400) return { value: result.body, existed: false };
+		const existing = await findExisting();
+		if (!existing) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				`PingOne reported ${what} as existing already, but it cannot be found`,
+				{ description: 'Run the item again; if this persists, check the object in the PingOne admin console' },
+			);
+		}
+		return { value: existing, existed: true, ...(result.replayed ? { replayed: result.replayed } : {}) };
 	}
 
 	private async remove(path: string): Promise<Removed> {

@@ -77,7 +77,14 @@ export async function pingOneRequestAllItems<T>(
 	ctx: PingOneContext,
 	path: string,
 	embedded: string,
-	options: { qs?: IDataObject; pageSize?: number; maxItems?: number; retry?: RetryPolicy } = {},
+	options: {
+		qs?: IDataObject;
+		pageSize?: number;
+		maxItems?: number;
+		retry?: RetryPolicy;
+		/** Called after each page with the items read so far and, when PingOne says, how many match. */
+		onPage?: (read: number, total?: number) => void;
+	} = {},
 ): Promise<T[]> {
 	const items: T[] = [];
 	let next: string | undefined = path;
@@ -93,6 +100,7 @@ export async function pingOneRequestAllItems<T>(
 			retry: options.retry,
 		});
 		items.push(...((page?.body._embedded?.[embedded] ?? []) as T[]));
+		options.onPage?.(items.length, typeof page?.body.count === 'number' ? page.body.count : undefined);
 		if (options.maxItems !== undefined && items.length >= options.maxItems) {
 			return items.slice(0, options.maxItems);
 		}

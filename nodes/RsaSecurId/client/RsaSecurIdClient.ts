@@ -93,7 +93,7 @@ export class RsaSecurIdClient {
 	/** Users whose email contains `emailLike` (no wildcards), sorted by email, 25 per request. */
 	async searchUsers(
 		emailLike: string,
-		options: { maxItems?: number; pageSize?: number } = {},
+		options: { maxItems?: number; pageSize?: number; onPage?: (read: number) => void } = {},
 	): Promise<RsaUser[]> {
 		return await rsaSearchAllUsers<RsaUser>(this.ctx, emailLike, { ...options, retry: this.retry });
 	}
@@ -153,6 +153,22 @@ export class RsaSecurIdClient {
 			await this.send({
 				method: 'DELETE',
 				path: `/v1/users/${this.id(userId)}/devices/${this.id(deviceId)}`,
+				allowNotFound: true,
+			}),
+		);
+	}
+
+	/**
+	 * Takes a SecurID 700 hardware token away from the user (Unassign Hardware Token API); the
+	 * token record stays, to be assigned again. `found` is false when RSA answers 404.
+	 */
+	async unassignHardwareToken(userId: string, tokenSerialNumber: string): Promise<Removed> {
+		return removedOutcome(
+			await this.send({
+				method: 'PATCH',
+				path: `/v1/users/${this.id(userId)}/sidTokens/unassign`,
+				body: { tokenSerialNumber },
+				intent: 'delete',
 				allowNotFound: true,
 			}),
 		);

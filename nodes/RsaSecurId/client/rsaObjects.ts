@@ -41,5 +41,7 @@ export interface RsaDevice {
 	type?: string;
 	platform?: string;
 	registrationDate?: string;
+	/** [unverified] Present on SecurID 700 hardware tokens, which are unassigned by it rather than deleted. */
+	tokenSerialNumber?: string;
 	[key: string]: unknown;
 }

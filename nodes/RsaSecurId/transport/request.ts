@@ -41,7 +41,13 @@ export const RSA_SEARCH_PAGE_MAX = 25;
 export async function rsaSearchAllUsers<T>(
 	ctx: RsaContext,
 	emailLike: string,
-	options: { pageSize?: number; maxItems?: number; retry?: RetryPolicy } = {},
+	options: {
+		pageSize?: number;
+		maxItems?: number;
+		retry?: RetryPolicy;
+		/** Called after each page with the users read so far. */
+		onPage?: (read: number) => void;
+	} = {},
 ): Promise<T[]> {
 	const pageSize = Math.min(
 		RSA_SEARCH_PAGE_MAX,
@@ -59,6 +65,7 @@ export async function rsaSearchAllUsers<T>(
 		});
 		const users = Array.isArray(page?.body) ? page.body : [];
 		items.push(...users);
+		options.onPage?.(items.length);
 		if (options.maxItems !== undefined && items.length >= options.maxItems) {
 			return items.slice(0, options.maxItems);
 		}

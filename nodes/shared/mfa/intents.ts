@@ -72,6 +72,8 @@ export interface UserIntent {
 	managedGroup?(group: MfaGroup): boolean;
 	/** Why the IdP's current state, not the event type, decided. */
 	note?: string;
+	/** The IdP user's tenant anchor, for a provider that cannot keep it (see usernameMemory.ts). */
+	idpAnchor?: string;
 }
 
 export interface MembershipIntent {
@@ -130,6 +132,7 @@ function statusText(user: IdentityUser): string {
 const SIGN_IN_CAPABLE = new Set(['active', 'pending', 'locked', 'suspended']);
 
 function baseUserIntent(event: IdentityEvent & { user: IdentityUser }, desired: DesiredUser): UserIntent {
+	const anchor = userAnchor(idpUser(event));
 	return {
 		kind: 'user',
 		ref: userRefOf(desired),
@@ -137,7 +140,8 @@ function baseUserIntent(event: IdentityEvent & { user: IdentityUser }, desired: 
 		desired,
 		updateProfile: false,
 		create: 'no',
-		ordering: { asOf: eventAsOf(event), subject: userAnchor(idpUser(event)) },
+		idpAnchor: anchor,
+		ordering: { asOf: eventAsOf(event), subject: anchor },
 		remember: true,
 		anchorRidesAlong: !(event.type === 'user.created' || event.type === 'user.updated'),
 	};

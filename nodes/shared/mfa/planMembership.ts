@@ -1,6 +1,6 @@
 import { carriesMarker } from './anchors';
 import type { MembershipIntent } from './intents';
-import { planUser, userIds, type Plan, type UserObservation } from './planUser';
+import { planUser, userIds, type Plan, type UserLimits, type UserObservation } from './planUser';
 import type { MfaGroup, MfaUser } from './port';
 import { targetNotFound, type ActionResult, type ItemScope } from './results';
 import type { GroupTarget, PlannedStep } from './steps';
@@ -51,8 +51,9 @@ export function planMembership(
 	intent: MembershipIntent,
 	observed: MembershipObservation,
 	scope: ItemScope,
+	limits: UserLimits = {},
 ): Plan {
-	const userPlan = planUser(intent.user, observed, scope);
+	const userPlan = planUser(intent.user, observed, scope, limits);
 	const creatingUser = userPlan.steps.some((step) => step.op === 'createUser');
 	const user: MfaUser | 'new' | undefined = creatingUser ? 'new' : observed.user;
 	if (!user) return userPlan;

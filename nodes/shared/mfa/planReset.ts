@@ -60,7 +60,7 @@ export function planReset(
 			steps,
 			result: {
 				action: 'unchanged',
-				reason: reason ?? `no devices or bypass codes to remove${sent}`,
+				reason: reason ?? `no devices to remove${sent}`,
 				...ids,
 				...(sent ? { changes: changes as never } : {}),
 			},

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { carriesMarker } from './anchors';
 import { createFields, profileDiff } from './desiredUser';
 import type { UserIntent } from './intents';
-import type { MfaGroup, MfaUser, UserChanges } from './port';
+import type { MfaCapabilities, MfaGroup, MfaUser, UserChanges } from './port';
 import { targetNotFound, type ActionResult, type Change, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { newerThan } from './watermarks';
@@ -24,6 +24,9 @@ export interface UserObservation {
 	joinable?: MfaGroup[];
 }
 
+/** What the provider cannot do, as far as planning a user goes; an empty object for none. */
+export type UserLimits = Pick<MfaCapabilities, 'requiredOnCreate' | 'unsupported'>;
+
 export const userIds = (user: MfaUser | undefined) =>
 	user ? { username: user.username, userId: user.id } : {};
 
@@ -40,10 +43,13 @@ function planCreate(
 	watermark: string | undefined,
 	joinable: MfaGroup[],
 	scope: ItemScope,
+	limits: UserLimits,
 ): Plan {
 	if (intent.remove || intent.create === 'no') {
 		return { steps: [], result: targetNotFound(scope, 'user', intent.label) };
 	}
+	const cannotCreate = limits.unsupported?.createUser;
+	if (cannotCreate) return { steps: [], result: { action: 'skipped', reason: cannotCreate } };
 	if (intent.create === 'ifActive' && intent.status === 'disabled') {
 		return {
 			steps: [],
@@ -58,6 +64,16 @@ function planCreate(
 		return { steps: [], result: { action: 'skipped', reason: 'no username to create the user with' } };
 	}
 	const fields = createFields(intent.desired);
+	const missing = (limits.requiredOnCreate ?? []).filter((field) => !fields[field]);
+	if (missing.length > 0) {
+		return {
+			steps: [],
+			result: {
+				action: 'skipped',
+				reason: `not created: ${scope.provider} needs ${missing.join(' and ')} to create a user, and the identity provider gave none`,
+			},
+		};
+	}
 	const status = intent.status === 'active' ? undefined : intent.status;
 	const changes: Record<string, Change> = { username: { from: null, to: username } };
 	for (const [field, value] of Object.entries(fields)) changes[field] = { from: null, to: value };
@@ -113,13 +129,18 @@ function unchangedReason(intent: UserIntent, user: MfaUser, target: string | und
  * The writes that make the MFA user what the intent asks: create, delete, or change only the
  * profile fields and status that differ. A state older than the user's watermark changes nothing.
  */
-export function planUser(intent: UserIntent, observed: UserObservation, scope: ItemScope): Plan {
+export function planUser(
+	intent: UserIntent,
+	observed: UserObservation,
+	scope: ItemScope,
+	limits: UserLimits = {},
+): Plan {
 	const { user } = observed;
 	const stale = staleReason(intent, observed);
 	if (stale) return { steps: [], result: { action: 'unchanged', reason: stale, ...userIds(user) } };
 	const watermark = intent.remember ? intent.ordering?.asOf : undefined;
 	const joinable = intent.remove ? [] : (observed.joinable ?? []);
-	if (!user) return planCreate(intent, watermark, joinable, scope);
+	if (!user) return planCreate(intent, watermark, joinable, scope, limits);
 	const ids = userIds(user);
 	if (intent.remove === 'delete') {
 		return {
@@ -131,6 +152,10 @@ export function planUser(intent: UserIntent, observed: UserObservation, scope: I
 	let diff: Record<string, Change> = {};
 	if (intent.updateProfile && intent.desired) {
 		const profile = profileDiff(user, intent.desired);
+		if (profile.changes.username && limits.unsupported?.rename) {
+			delete profile.changes.username;
+			delete profile.diff.username;
+		}
 		if (profile.changes.username) assertUsernameFree(user, profile.changes.username, observed, scope);
 		Object.assign(changes, profile.changes);
 		diff = profile.diff;

@@ -105,6 +105,23 @@ export interface MfaCapabilities {
 	ownsFactor(factor: MfaFactor): boolean;
 	/** The profile fields an IdP user fills without a mapping profile; undefined values are left out. */
 	identityFields(user: IdentityUser): Record<string, string | undefined>;
+	/** Profile fields a new user must have: without one, the user is not created and the result says which. */
+	requiredOnCreate?: readonly string[];
+	/**
+	 * What the provider cannot do, each with the reason results give: the core plans none of it.
+	 * `createUser`: a missing user is left out; `rename`: a differing username is left as it is;
+	 * `groups` (with `groups: false`): group and membership events are skipped.
+	 */
+	unsupported?: { createUser?: string; rename?: string; groups?: string };
+}
+
+/** What a lookup must bring back besides the user itself. */
+export interface UserNeeds {
+	/**
+	 * The user's groups. A provider that reads them with a call of their own reads them only when
+	 * asked, and may otherwise leave `groups` empty.
+	 */
+	groups?: boolean;
 }
 
 export interface MfaDirectory {
@@ -117,7 +134,7 @@ export interface MfaDirectory {
 
 	/** Reads, in as few calls as the provider allows, every user the given keys or ids match. */
 	prefetchUsers(lookup: { keys?: Iterable<string>; ids?: Iterable<string> }): Promise<void>;
-	findUser(ref: UserRef): Promise<MfaUser | undefined>;
+	findUser(ref: UserRef, needs?: UserNeeds): Promise<MfaUser | undefined>;
 	/**
 	 * Every user, read page by page in as few calls as the provider allows; afterwards `findUser`
 	 * knows without asking that a user it has not seen does not exist.

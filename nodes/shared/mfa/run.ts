@@ -7,7 +7,8 @@ import { planReset } from './planReset';
 import { planUser, type Plan, type UserObservation } from './planUser';
 import { readAgain, readBeforeOthersWrote, withLock, wrote } from './locks';
 import { carriesMarker } from './anchors';
-import type { MfaDirectory, MfaGroup, MfaUser, UserRef } from './port';
+import type { MfaDirectory, MfaGroup, MfaUser, UserNeeds, UserRef } from './port';
+import { rememberedUsername, rememberUsername } from './usernameMemory';
 import { targetNotFound, type ActionResult, type ItemScope } from './results';
 import type { PlannedStep } from './steps';
 import { remember, rememberedAt } from './watermarks';
@@ -33,15 +34,36 @@ async function joinableGroups(port: MfaDirectory, intent: UserIntent, user: MfaU
 	return joinable;
 }
 
-async function observeUser(port: MfaDirectory, intent: UserIntent): Promise<UserObservation> {
-	const user = await port.findUser(intent.ref);
+/**
+ * The user the intent names. Where the provider keeps no IdP user id, a user the event names by no
+ * username (or by a username it no longer has) is found by the username this process last matched
+ * the IdP user to.
+ */
+async function findIntentUser(port: MfaDirectory, intent: UserIntent, needs: UserNeeds = {}): Promise<MfaUser | undefined> {
+	const anchor = port.capabilities.anchorFields.length === 0 ? intent.idpAnchor : undefined;
+	let user = await port.findUser(intent.ref, needs);
+	if (!user && anchor) {
+		const username = rememberedUsername(port.accountKey, anchor);
+		if (username && username !== intent.ref.username) user = await port.findUser({ username }, needs);
+	}
+	// What was read, so also in a dry run; a user a dry run only planned is not.
+	if (user && anchor && !user.id.startsWith('planned:')) rememberUsername(port.accountKey, anchor, user.username);
+	return user;
+}
+
+/** The user as the plan needs it: with its groups when the plan compares them (`memberships`, IdP-reported groups). */
+async function observeUser(port: MfaDirectory, intent: UserIntent, memberships = false): Promise<UserObservation> {
+	const { capabilities } = port;
+	const joining = capabilities.groups && (intent.groups?.length ?? 0) > 0;
+	const user = await findIntentUser(port, intent, { groups: memberships || joining });
 	const username = intent.desired?.username;
-	const renaming = intent.updateProfile && user && username !== undefined && username !== user.username;
+	const renaming =
+		intent.updateProfile && user && username !== undefined && username !== user.username && !capabilities.unsupported?.rename;
 	return {
 		user,
 		usernameOwner: renaming ? await port.findUser({ username }) : undefined,
 		remembered: intent.ordering ? rememberedAt(port.accountKey, 'user', intent.ordering.subject) : undefined,
-		joinable: intent.groups && port.capabilities.groups ? await joinableGroups(port, intent, user) : [],
+		joinable: joining ? await joinableGroups(port, intent, user) : [],
 	};
 }
 
@@ -73,17 +95,17 @@ export async function planIntent(port: MfaDirectory, scope: ItemScope, intent: R
 		case 'skip':
 			return { steps: [], result: { action: intent.action, reason: intent.reason } };
 		case 'user':
-			return planUser(intent, await observeUser(port, intent), scope);
+			return planUser(intent, await observeUser(port, intent), scope, port.capabilities);
 		case 'membership': {
-			const observed = await observeUser(port, intent.user);
+			const observed = await observeUser(port, intent.user, true);
 			const group = intent.member ? await port.findGroup(intent.group.query) : undefined;
 			const rememberedMembership = intent.ordering
 				? rememberedAt(account, 'membership', intent.ordering.subject)
 				: undefined;
-			return planMembership(intent, { ...observed, group, rememberedMembership }, scope);
+			return planMembership(intent, { ...observed, group, rememberedMembership }, scope, port.capabilities);
 		}
 		case 'reset': {
-			const user = await port.findUser(intent.user.ref);
+			const user = await findIntentUser(port, intent.user);
 			const ordering = intent.ordering;
 			const applied = ordering?.eventId
 				? rememberedAt(account, 'reset', `event ${ordering.eventId}`) !== undefined

@@ -270,11 +270,22 @@ describe('PingOne client: groups', () => {
 		expect(fake.snapshot().groups).toHaveLength(1);
 	});
 
-	it('fails an addition to a group that does not exist', async () => {
+	it('reports an addition to a group that does not exist as missing, changing nothing', async () => {
 		const ann = fake.snapshot().users[0].id;
-		const error = await rejection(
-			withClient(fake, async (client) => await client.addUserToGroup(ann, 'no-such-group')),
-		);
-		expect(error.httpCode).toBe('404');
+		const outcome = await withClient(fake, async (client) => await client.addUserToGroup(ann, 'no-such-group'));
+		expect(outcome).toEqual({ added: false, missing: true });
+		expect(fake.snapshot().users[0].groupIds).toEqual([]);
+	});
+
+	it('takes a create that meets an existing user or group as the existing one', async () => {
+		const outcome = await withClient(fake, async (client) => ({
+			user: await client.createUserOrFind({ username: 'ANN', email: 'other@example.com' }),
+			group: await client.createGroupOrFind({ name: 'STAFF' }),
+			fresh: await client.createGroupOrFind({ name: 'ops' }),
+		}));
+		expect(outcome.user).toEqual({ value: expect.objectContaining({ username: 'ann', email: 'ann@example.com' }), existed: true });
+		expect(outcome.group).toEqual({ value: expect.objectContaining({ name: 'staff' }), existed: true });
+		expect(outcome.fresh).toEqual({ value: expect.objectContaining({ name: 'ops' }), existed: false });
+		expect(fake.snapshot().users).toHaveLength(1);
 	});
 });

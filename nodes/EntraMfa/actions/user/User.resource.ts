@@ -1,4 +1,6 @@
-import { userResource } from '../../../shared/mfa/n8n/resources';
+import { userEntries } from '../../../shared/mfa/n8n/entries';
+import { operationMap, resourceDescription } from '../../../shared/mfa/n8n/resource';
+import { ENTRA_NODE } from '../entraNode';
 import * as deleteUser from './deleteUser.operation';
 import * as disable from './disable.operation';
 import * as enable from './enable.operation';
@@ -7,13 +9,16 @@ import * as resetEnrollment from './resetEnrollment.operation';
 import * as syncGroups from './syncGroups.operation';
 import * as upsert from './upsert.operation';
 
-export const { operations, description } = userResource(
-	'Entra ID',
+const entries = userEntries(
+	ENTRA_NODE,
 	{ upsert, delete: deleteUser, disable, enable, get, resetEnrollment, syncGroups },
+	'all authentication methods but the password',
 	{
 		disable: 'Block sign-in (accountEnabled false) and revoke the sign-in sessions of a user',
 		enable: 'Allow a blocked user to sign in again',
-		reset: 'Remove all authentication methods of a user but the password, keeping the user and its groups',
-		groups: 'groups',
 	},
 );
+
+export const operations = operationMap(entries);
+
+export const description = resourceDescription('user', 'upsert', entries);

@@ -1,5 +1,11 @@
-import { identityEventResource } from '../../../shared/mfa/n8n/resources';
+import { identityEventEntries } from '../../../shared/mfa/n8n/entries';
+import { operationMap, resourceDescription } from '../../../shared/mfa/n8n/resource';
+import { OKTA_NODE } from '../oktaNode';
 import * as apply from './apply.operation';
 import * as previewMapping from './previewMapping.operation';
 
-export const { operations, description } = identityEventResource('Okta', { apply, previewMapping });
+const entries = identityEventEntries(OKTA_NODE, { apply, previewMapping });
+
+export const operations = operationMap(entries);
+
+export const description = resourceDescription('identityEvent', 'apply', entries);

@@ -1,4 +1,6 @@
-import { userResource } from '../../../shared/mfa/n8n/resources';
+import { userEntries } from '../../../shared/mfa/n8n/entries';
+import { operationMap, resourceDescription } from '../../../shared/mfa/n8n/resource';
+import { OKTA_NODE } from '../oktaNode';
 import * as deleteUser from './deleteUser.operation';
 import * as disable from './disable.operation';
 import * as enable from './enable.operation';
@@ -7,13 +9,16 @@ import * as resetEnrollment from './resetEnrollment.operation';
 import * as syncGroups from './syncGroups.operation';
 import * as upsert from './upsert.operation';
 
-export const { operations, description } = userResource(
-	'Okta',
+const entries = userEntries(
+	OKTA_NODE,
 	{ upsert, delete: deleteUser, disable, enable, get, resetEnrollment, syncGroups },
+	'all Okta MFA factors',
 	{
 		disable: 'Suspend a user (or deactivate it, see Disable By)',
 		enable: 'Unsuspend or activate a disabled user',
-		reset: 'Remove all Okta MFA factors of a user, keeping the user and its groups',
-		groups: 'groups',
 	},
 );
+
+export const operations = operationMap(entries);
+
+export const description = resourceDescription('user', 'upsert', entries);

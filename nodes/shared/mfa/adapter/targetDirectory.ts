@@ -10,6 +10,7 @@ import type {
 	NewUser,
 	PlannedWrite,
 	UserChanges,
+	UserNeeds,
 	UserRef,
 } from '../port';
 import { GroupDirectory } from './groupDirectory';
@@ -173,8 +174,11 @@ export abstract class TargetDirectory implements MfaDirectory {
 		this.users.markAsked('id', ids);
 	}
 
-	/** The user by id, else by an anchor, else by username; its groups are read once per execution. */
-	async findUser(ref: UserRef): Promise<MfaUser | undefined> {
+	/**
+	 * The user by id, else by an anchor, else by username. Its groups are read when `needs` asks for
+	 * them, once per execution; until then they may be empty.
+	 */
+	async findUser(ref: UserRef, needs?: UserNeeds): Promise<MfaUser | undefined> {
 		const anchors = ref.anchors ?? [];
 		await this.prefetchUsers({ keys: present([...anchors, ref.username]), ids: present([ref.id]) });
 		let user: MfaUser | null | undefined;
@@ -187,7 +191,7 @@ export abstract class TargetDirectory implements MfaDirectory {
 			if (!user && ref.username) user = this.users.byKey(ref.username);
 		}
 		if (!user) return undefined;
-		if (!this.groupsKnown.has(user.id)) {
+		if (needs?.groups && this.capabilities.groups && !this.groupsKnown.has(user.id)) {
 			const groups = await this.fetchUserGroups(user);
 			this.groupsKnown.add(user.id);
 			return this.remember({ ...this.current(user), groups });

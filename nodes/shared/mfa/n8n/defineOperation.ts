@@ -7,7 +7,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import type { MfaDirectory, MfaUser } from '../port';
+import type { MfaDirectory, MfaUser, UserNeeds } from '../port';
 import { targetNotFound } from '../results';
 import type { Outcome } from '../run';
 import { processItems, type ItemWork } from './itemLoop';
@@ -65,24 +65,26 @@ export type UserAction = (user: MfaUser, itemIndex: number) => Promise<Outcome |
 
 /**
  * A user operation that runs the action `setup` returns on the user each item names in its "User"
- * field. A user that does not exist is output as skipped, or fails the item in strict mode.
+ * field, read with what `needs` asks. A user that does not exist is output as skipped, or fails the
+ * item in strict mode.
  */
 export function defineUserOperation(
 	provider: MfaNodeProvider,
-	shape: Omit<OperationShape, 'resource'>,
+	shape: Omit<OperationShape, 'resource'> & { needs?: UserNeeds },
 	properties: INodeProperties[],
 	setup: (context: OperationSetup) => UserAction | Promise<UserAction>,
 ): MfaOperation {
-	return defineItemOperation({ ...shape, resource: 'user' }, properties, async (context) => {
+	const { needs, ...operation } = shape;
+	return defineItemOperation({ ...operation, resource: 'user' }, properties, async (context) => {
 		const action = await setup(context);
 		const name = provider.capabilities.provider;
 		return {
 			prepare: (itemIndex) => {
-				const ref = readUserRef(context.ctx, itemIndex);
+				const ref = readUserRef(context.ctx, itemIndex, provider.usersById !== false);
 				return { input: ref, lookup: userLookupOf(ref) };
 			},
 			run: async (ref, itemIndex) => {
-				const user = await context.directory.findUser(ref);
+				const user = await context.directory.findUser(ref, needs);
 				if (!user) return targetNotFound(itemScope(context.ctx, itemIndex, name), 'user', describeUserRef(ref));
 				return await action(user, itemIndex);
 			},

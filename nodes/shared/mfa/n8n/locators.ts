@@ -8,8 +8,12 @@ import {
 import type { GroupQuery, UserRef } from '../port';
 import type { UserLookup } from './itemLoop';
 
-/** The "User" field: from a searchable list, by username or alias, or by the provider's user id. */
-export function userLocator(provider: string, idPlaceholder: string): INodeProperties {
+/**
+ * The "User" field: from a searchable list, by username or alias, or by the provider's user id.
+ * A provider that cannot read users by id (`byId` false) lists users by username instead.
+ */
+export function userLocator(provider: string, idPlaceholder: string, byId = true): INodeProperties {
+	const idMode = { displayName: 'By ID', name: 'id', type: 'string' as const, placeholder: `e.g. ${idPlaceholder}` };
 	return {
 		displayName: 'User',
 		name: 'user',
@@ -31,7 +35,7 @@ export function userLocator(provider: string, idPlaceholder: string): INodePrope
 				placeholder: 'e.g. jane.doe@example.com',
 				hint: 'A username or alias',
 			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: `e.g. ${idPlaceholder}` },
+			...(byId ? [idMode] : []),
 		],
 	};
 }
@@ -71,11 +75,14 @@ function locatorValue(ctx: IExecuteFunctions, name: 'user' | 'group', itemIndex:
 	return { ...locator, value };
 }
 
-/** The user an item names: a provider id (From List, By ID) or a username/alias. */
-export function readUserRef(ctx: IExecuteFunctions, itemIndex: number): UserRef {
+/**
+ * The user an item names: a provider id (From List, By ID) or a username/alias. Without `byId`,
+ * every mode names a username.
+ */
+export function readUserRef(ctx: IExecuteFunctions, itemIndex: number, byId = true): UserRef {
 	const locator = locatorValue(ctx, 'user', itemIndex);
 	const value = String(locator.value);
-	return locator.mode === 'username' ? { username: value } : { id: value };
+	return locator.mode === 'username' || !byId ? { username: value } : { id: value };
 }
 
 export function userLookupOf(ref: UserRef): UserLookup {

@@ -17,12 +17,14 @@ const credentialOption = {
 
 /** A starting profile for the provider: its username and attribute templates. */
 export interface SampleProfile {
+	/** The username template; default the IdP login. */
+	username?: string;
 	attributes: Record<string, string>;
 }
 
 function mappingProfileField(sample: SampleProfile): INodeProperties {
 	const profile = {
-		username: '{{ idp.login }}',
+		username: sample.username ?? '{{ idp.login }}',
 		attributes: sample.attributes,
 		groups: { include: [], exclude: [], rename: {} },
 		rules: [],

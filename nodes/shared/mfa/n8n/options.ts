@@ -128,8 +128,9 @@ export function readIdentityMapping(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	anchorField: string,
+	defaultSource: UsernameSource = 'login',
 ): IdentityMapping {
-	const usernameSource = ctx.getNodeParameter('usernameSource', itemIndex, 'login') as UsernameSource;
+	const usernameSource = ctx.getNodeParameter('usernameSource', itemIndex, defaultSource) as UsernameSource;
 	return {
 		usernameSource,
 		usernameAttribute:
@@ -140,13 +141,13 @@ export function readIdentityMapping(
 	};
 }
 
-export function usernameSourceFields(provider: string): INodeProperties[] {
+export function usernameSourceFields(provider: string, defaultSource: UsernameSource = 'login'): INodeProperties[] {
 	return [
 		{
 			displayName: 'Username From',
 			name: 'usernameSource',
 			type: 'options',
-			default: 'login',
+			default: defaultSource,
 			description: `Which value of the IdP user becomes the ${provider} username`,
 			options: [
 				{ name: 'Email', value: 'email', description: "The user's email address" },

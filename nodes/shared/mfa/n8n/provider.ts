@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { UsernameSource } from '../desiredUser';
 import type { MfaCapabilities, MfaDirectory } from '../port';
 import type { SampleProfile } from './mappingFields';
 
@@ -14,6 +15,13 @@ export interface MfaNodeProvider {
 	sampleProfile: SampleProfile;
 	/** Provider options added to every operation that reads or writes groups. */
 	groupOptions?: INodeProperties[];
+	/** Which IdP value becomes the username unless the node says otherwise; default the login. */
+	usernameSource?: UsernameSource;
+	/**
+	 * Whether a user can be read by the provider's id. Without it, the User field names users by
+	 * username only, and an entry picked from the list stands for its username.
+	 */
+	usersById?: boolean;
 }
 
 /** One operation of an MFA provider node: its UI fields and what it does with the items. */

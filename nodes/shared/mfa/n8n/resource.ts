@@ -46,3 +46,32 @@ export function resourceDescription(
 export function operationMap(entries: OperationEntry[]): Record<string, MfaOperation> {
 	return Object.fromEntries(entries.map((entry) => [entry.value, entry.operation]));
 }
+
+/** The node's Resource selector; Identity Event first by default, as Apply is what most workflows use. */
+export function resourceSelector(resources: INodePropertyOptions[], defaultResource = 'identityEvent'): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultResource,
+		options: [...resources].sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}
+
+/** The Directory resource: Reconcile the provider with an identity provider's whole directory. */
+export function directoryResource(
+	provider: string,
+	reconcile: MfaOperation,
+): { operations: Record<string, MfaOperation>; description: INodeProperties[] } {
+	const entries: OperationEntry[] = [
+		{
+			name: 'Reconcile',
+			value: 'reconcile',
+			description: `Bring ${provider} in line with an identity provider's whole directory: backfill, drift repair and orphans, planned before any write`,
+			action: `Reconcile ${provider} with a directory`,
+			operation: reconcile,
+		},
+	];
+	return { operations: operationMap(entries), description: resourceDescription('directory', 'reconcile', entries) };
+}

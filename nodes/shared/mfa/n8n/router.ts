@@ -9,29 +9,37 @@ export const OFFLINE_OPERATIONS = new Set(['previewMapping']);
 /** Operations whose options hold the anchor field; the others look users up by id or username only. */
 export const ANCHORED_OPERATIONS = new Set(['identityEvent.apply', 'user.upsert', 'directory.reconcile']);
 
-export interface RouteContext {
+/** The Resource and Operation the node runs. */
+export interface MfaRoute {
 	resource: string;
 	operation: string;
-	/** The operation never calls the provider (see OFFLINE_OPERATIONS). */
-	offline: boolean;
 }
 
+/** Whether the route's options hold the anchor field (see ANCHORED_OPERATIONS). */
+export const isAnchored = (route: MfaRoute) => ANCHORED_OPERATIONS.has(`${route.resource}.${route.operation}`);
+
 /**
- * Runs the chosen operation of an MFA provider node with one directory for the execution, and
- * closes the directory afterwards so that what it learnt is kept for later executions.
+ * Runs the operation the node's Resource and Operation select, with the directory `open` builds
+ * once for the execution (`offline` when the operation never calls the provider), and closes the
+ * directory afterwards, also when the operation failed.
  */
-export async function routeOperation(
+export async function routeMfaOperation(
 	ctx: IExecuteFunctions,
 	resources: Record<string, Record<string, MfaOperation>>,
-	open: (route: RouteContext) => Promise<MfaDirectory>,
+	open: (offline: boolean, route: MfaRoute) => Promise<MfaDirectory>,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const selected = resources[resource]?.[operation];
+	const selected = Object.prototype.hasOwnProperty.call(resources, resource)
+		? resources[resource][operation]
+		: undefined;
 	if (!selected) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of the resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of the resource "${resource}" is not supported`,
+		);
 	}
-	const directory = await open({ resource, operation, offline: OFFLINE_OPERATIONS.has(operation) });
+	const directory = await open(OFFLINE_OPERATIONS.has(operation), { resource, operation });
 	try {
 		return [await selected.execute.call(ctx, ctx.getInputData(), directory)];
 	} finally {

@@ -13,8 +13,7 @@ let tenants = 0;
 /** Auth0 names users by email, so the contract's IdP users map by email; roles are its groups. */
 export const auth0UnderContract: ProviderUnderContract = {
 	name: 'Auth0 (MFA target)',
-	capabilities: { groups: true, enrollmentEmail: true, watermarkInRecord: true },
-	declared: AUTH0_CAPABILITIES,
+	capabilities: AUTH0_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const auth0 = await startFakeAuth0({
 			tenant: `contract-${++tenants}`,
@@ -48,6 +47,7 @@ export const auth0UnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => auth0.writes(),
+			apiCalls: () => auth0.requests.filter((request) => !request.path.endsWith('/token')).length,
 			enrollmentEmails: () =>
 				auth0.state.tickets.filter((ticket) => ticket.send_mail).map((ticket) => String(ticket.email).split('@')[0]),
 			enroll: (username) => {

@@ -1,15 +1,35 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { noGroupsReason } from '../../../../nodes/shared/mfa/limits';
 import type { IdentityEvent } from '../../../../nodes/shared/model';
 import { auth0UnderContract } from './auth0';
 import { duoUnderContract } from './duo';
+import type { ContractSeed, ContractUser, ProviderFake, ProviderUnderContract } from './harness';
 import { entraUnderContract } from './entra';
 import { oktaUnderContract } from './okta';
-import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
+import { pingOneUnderContract } from './pingone';
+import { rsaUnderContract } from './rsa';
 import { TENANT, enrichedEvent, shuffled, type IdpUserState } from './story';
 
 /** Every MFA provider node passes the same table. A new provider adds its fake here. */
-const PROVIDERS: ProviderUnderContract[] = [duoUnderContract, oktaUnderContract, entraUnderContract, auth0UnderContract];
+const PROVIDERS: ProviderUnderContract[] = [
+	duoUnderContract,
+	pingOneUnderContract,
+	rsaUnderContract,
+	oktaUnderContract,
+	entraUnderContract,
+	auth0UnderContract,
+];
+
+/** What the table needs to know of a provider, from its capabilities. */
+function abilities(provider: ProviderUnderContract) {
+	const { capabilities } = provider;
+	return {
+		createsUsers: !capabilities.unsupported?.createUser,
+		writesProfiles: capabilities.profileFields.length > 0,
+		groups: capabilities.groups,
+	};
+}
 
 const VPN = { id: '00gVPN', name: 'VPN' };
 const OLD = { id: '00gOLD', name: 'Old Name' };
@@ -93,13 +113,25 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 	);
 
 	it.each([1, 2, 3, 4, 5, 6])('events shuffled (seed %i) and replayed late reach the same end state', async (shuffleSeed) => {
-		fake = await provider.start(seed());
+		const can = abilities(provider);
+		// A provider that cannot create users gets Jane from its identity source, as the IdP made her.
+		const start = () =>
+			provider.start(
+				can.createsUsers ? seed() : { ...seed(), users: [...seed().users, { username: 'jane', familyName: 'Doe' }] },
+			);
+		fake = await start();
 		await apply(janesLife());
 		const expected = fake.state();
-		expect(expected.users.jane).toEqual({ status: 'disabled', familyName: 'Jones', groups: ['VPN'], devices: 0 });
+		const jane: ContractUser = {
+			status: 'disabled',
+			familyName: can.writesProfiles ? 'Jones' : 'Doe',
+			groups: can.groups ? ['VPN'] : [],
+			devices: 0,
+		};
+		expect(expected.users.jane).toEqual(jane);
 		await fake.close();
 
-		fake = await provider.start(seed());
+		fake = await start();
 		for (const event of shuffled(janesLife(), shuffleSeed)) await apply([event]);
 		expect(fake.state()).toEqual(expected);
 		const writes = fake.writes().length;
@@ -133,11 +165,6 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 		expect(fake.state().users.bob.devices).toBe(1);
 	});
 
-	it('states its capabilities as the node declares them', () => {
-		const { groups, enrollmentEmail, watermark } = provider.declared;
-		expect({ groups, enrollmentEmail, watermarkInRecord: watermark }).toEqual(provider.capabilities);
-	});
-
 	it(`a reset asked to send an enrollment email ${provider.capabilities.enrollmentEmail ? 'sends it' : 'says the provider has none'}`, async () => {
 		fake = await provider.start(seed());
 		const [result] = await apply([enrichedEvent('user.mfa_reset', 20, bob('active'), { mfa: { all: true, factors: [] } })], {
@@ -148,22 +175,64 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 			expect(result).toMatchObject({ action: 'reset', changes: { enrollmentEmail: { from: false, to: true } } });
 			expect(fake.enrollmentEmails()).toEqual(['bob']);
 		} else {
-			expect(result).toMatchObject({ action: 'reset', reason: `${provider.declared.provider} has no enrollment email` });
+			expect(result).toMatchObject({ action: 'reset', reason: `${provider.capabilities.provider} has no enrollment email` });
 			expect(fake.enrollmentEmails()).toEqual([]);
 		}
 	});
 
-	it('group deletes touch only groups this tenant created or claimed', async () => {
-		fake = await provider.start(seed());
-		const [unowned] = await apply([
-			enrichedEvent('group.deleted', 20, undefined, { group: { id: '00gADMINS', name: 'Admins' } }),
-		]);
-		expect(unowned).toMatchObject({ action: 'skipped', reason: expect.stringMatching(/^group not found/) });
-		const [owned] = await apply([enrichedEvent('group.deleted', 21, undefined, { group: { ...DOOMED, name: 'Doomed' } })]);
-		expect(owned).toMatchObject({ action: 'group_deleted', groupName: 'Owned Doomed' });
-		expect(fake.state().groups).toEqual(['Admins', 'Doomed', 'Old Name']);
-		expect(fake.state().users.admin.groups).toEqual(['Admins', 'Doomed']);
-	});
+	if (abilities(provider).groups) {
+		it('group deletes touch only groups this tenant created or claimed', async () => {
+			fake = await provider.start(seed());
+			const [unowned] = await apply([
+				enrichedEvent('group.deleted', 20, undefined, { group: { id: '00gADMINS', name: 'Admins' } }),
+			]);
+			expect(unowned).toMatchObject({ action: 'skipped', reason: expect.stringMatching(/^group not found/) });
+			const [owned] = await apply([enrichedEvent('group.deleted', 21, undefined, { group: { ...DOOMED, name: 'Doomed' } })]);
+			expect(owned).toMatchObject({ action: 'group_deleted', groupName: 'Owned Doomed' });
+			expect(fake.state().groups).toEqual(['Admins', 'Doomed', 'Old Name']);
+			expect(fake.state().users.admin.groups).toEqual(['Admins', 'Doomed']);
+		});
+	} else {
+		it('without groups, every group and membership event is skipped with the reason, and looks nobody up', async () => {
+			fake = await provider.start(seed());
+			const before = fake.state();
+			const events = everyEventType().filter((event) => event.type.startsWith('group.'));
+			const results = await apply(events);
+			const reason = noGroupsReason(provider.capabilities);
+			expect(results.map((result) => [result.eventType, result.action, result.reason])).toEqual(
+				events.map((event) => [event.type, 'skipped', reason]),
+			);
+			expect(fake.apiCalls()).toBe(0);
+			expect(fake.state()).toEqual(before);
+		});
+	}
+
+	if (abilities(provider).createsUsers) {
+		it('a user the IdP creates is created, with the profile it reports', async () => {
+			fake = await provider.start(seed());
+			const [result] = await apply([enrichedEvent('user.created', 20, jane('active', 'Doe', []))]);
+			expect(result).toMatchObject({ action: 'created', username: 'jane' });
+			expect(fake.state().users.jane).toEqual({ status: 'active', familyName: 'Doe', groups: [], devices: 0 });
+		});
+	} else {
+		it('a user the IdP creates is not created, and the result says why', async () => {
+			fake = await provider.start(seed());
+			const [result] = await apply([enrichedEvent('user.created', 20, jane('active', 'Doe', []))]);
+			expect(result).toMatchObject({ action: 'skipped', reason: provider.capabilities.unsupported?.createUser });
+			expect(fake.writes()).toEqual([]);
+			expect(fake.state().users.jane).toBeUndefined();
+		});
+	}
+
+	if (!abilities(provider).writesProfiles) {
+		it('a profile change writes nothing where the identity source owns profiles; the status still follows', async () => {
+			fake = await provider.start({ ...seed(), users: [{ username: 'jane', familyName: 'Doe', status: 'disabled' }] });
+			const [result] = await apply([enrichedEvent('user.updated', 20, jane('active', 'Smith', []))]);
+			expect(result).toMatchObject({ action: 'enabled', changes: { status: { from: 'disabled', to: 'active' } } });
+			expect(Object.keys(result.changes as object)).toEqual(['status']);
+			expect(fake.state().users.jane).toEqual({ status: 'active', familyName: 'Doe', groups: [], devices: 0 });
+		});
+	}
 
 	it('a dry run plans exactly the writes the real run then sends, and writes nothing', async () => {
 		fake = await provider.start(seed());

@@ -9,8 +9,7 @@ const fakes = new WeakMap<ProviderFake, FakeDuo>();
 
 export const duoUnderContract: ProviderUnderContract = {
 	name: 'Duo',
-	capabilities: { groups: true, enrollmentEmail: true, watermarkInRecord: true },
-	declared: DUO_CAPABILITIES,
+	capabilities: DUO_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const duo = await startFakeDuo({
 			seed: {
@@ -46,6 +45,7 @@ export const duoUnderContract: ProviderUnderContract = {
 			},
 			writes: () => writesSent(duo),
 			enrollmentEmails: () => duo.snapshot().enrollments.map((entry) => entry.username),
+			apiCalls: () => duo.calls.length,
 			enroll: (username) => {
 				duo.enrollDevices(username, { phones: [{}] });
 			},

@@ -18,8 +18,7 @@ let tenants = 0;
 /** Entra ID names users by userPrincipalName, so the contract's IdP users map by email. */
 export const entraUnderContract: ProviderUnderContract = {
 	name: 'Entra ID (MFA target)',
-	capabilities: { groups: true, enrollmentEmail: false, watermarkInRecord: false },
-	declared: ENTRA_CAPABILITIES,
+	capabilities: ENTRA_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const graph = await startFakeGraph({
 			port,
@@ -63,6 +62,7 @@ export const entraUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => graph.writes(),
+			apiCalls: () => graph.requests.filter((request) => !request.path.endsWith('/token')).length,
 			enrollmentEmails: () => [],
 			enroll: (username) => {
 				const user = entraUserByUpn(graph, `${username}@${DOMAIN}`);

@@ -17,7 +17,10 @@ export interface ContractState {
 	groups: string[];
 }
 
-/** A provider-neutral seed: users by username, with their groups and enrolled devices. */
+/**
+ * A provider-neutral seed: users by username (their email address is `<username>@contract.test`),
+ * with their groups and enrolled devices.
+ */
 export interface ContractSeed {
 	users: Array<{
 		username: string;
@@ -36,6 +39,8 @@ export interface ProviderFake {
 	state(): ContractState;
 	/** Writes the provider received since the fake started, as method, path and params. */
 	writes(): Array<{ method: string; path: string; params: unknown }>;
+	/** API calls the provider received (reads and writes; token requests left out). */
+	apiCalls(): number;
 	/** Links a new device to a user, as enrolling would. */
 	enroll(username: string): void;
 	/** The users the provider was asked to email an enrollment link, by username. */
@@ -43,25 +48,11 @@ export interface ProviderFake {
 	close(): Promise<void>;
 }
 
-/**
- * What a provider can do, stated per capability: a capability it lacks is tested for the answer the
- * node gives instead, never left out.
- */
-export interface ContractCapabilities {
-	/** Groups (or what the provider has instead, e.g. Auth0 roles). */
-	groups: boolean;
-	/** An enrollment email after a reset. */
-	enrollmentEmail: boolean;
-	/** The sync watermark travels in the user record (else only in the n8n process's memory). */
-	watermarkInRecord: boolean;
-}
-
 /** One MFA provider under the contract: its fake and its node, run through n8n-core's contexts. */
 export interface ProviderUnderContract {
 	name: string;
-	capabilities: ContractCapabilities;
-	/** The capabilities the node itself declares, which must agree with the table. */
-	declared: MfaCapabilities;
+	/** What the provider can do: rows that need a capability it lacks assert the explanatory skip instead. */
+	capabilities: MfaCapabilities;
 	start(seed: ContractSeed): Promise<ProviderFake>;
 	/** Runs the provider's node once with the given parameters (Apply unless said otherwise). */
 	run(fake: ProviderFake, parameters: INodeParameters, items: IdentityEvent[]): Promise<IDataObject[]>;

@@ -16,8 +16,7 @@ const STATUS: Record<string, ContractUser['status']> = {
 
 export const oktaUnderContract: ProviderUnderContract = {
 	name: 'Okta (MFA target)',
-	capabilities: { groups: true, enrollmentEmail: false, watermarkInRecord: false },
-	declared: OKTA_CAPABILITIES,
+	capabilities: OKTA_CAPABILITIES,
 	async start(seed: ContractSeed) {
 		const okta = await startFakeOkta({
 			groups: seed.groups.map((group) => ({ id: `00g${group.name.replace(/\W/g, '')}`, name: group.name, description: group.marker ?? '' })),
@@ -58,6 +57,7 @@ export const oktaUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => okta.writes(),
+			apiCalls: () => okta.requests.filter((request) => !request.path.endsWith('/token')).length,
 			enrollmentEmails: () => [],
 			enroll: (username) => {
 				const user = oktaUserByLogin(okta, username);

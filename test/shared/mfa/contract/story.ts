@@ -2,6 +2,9 @@ import { parseIdentityEvent, type IdentityEvent, type UserStatus } from '../../.
 
 export const TENANT = 'contract.okta.com';
 
+/** Where every user of the story has an email address: `<login>@contract.test`. */
+export const emailOf = (login: string) => `${login}@contract.test`;
+
 export interface IdpUserState {
 	id: string;
 	login: string;
@@ -33,7 +36,7 @@ export function enrichedEvent(
 		? {
 				id: state.id,
 				login: state.login,
-				email: `${state.login}@contract.example`,
+				email: emailOf(state.login),
 				familyName: state.familyName,
 				status: state.status,
 				groups: state.groups,

@@ -5,6 +5,7 @@ import type { IdentityEvent } from '../../../model';
 import { groupAllowlist, parseNameList } from '../../groupNames';
 import { intentOf, lookupKeysOf, type Intent } from '../../intents';
 import { intentForEvent, type ApplySettings, type ResetOn } from '../../profiles';
+import { noGroupsReason, withinCapabilities } from '../../limits';
 import { runIntent } from '../../run';
 import { defineItemOperation } from '../defineOperation';
 import { readIdentityEvent } from '../eventInput';
@@ -24,23 +25,36 @@ import {
 import { loadItemProfiles } from '../profileInput';
 import { anchorFieldOf, type MfaNodeProvider, type MfaOperation } from '../provider';
 
-function properties(provider: MfaNodeProvider): INodeProperties[] {
+/** What Apply does, as the node's notice says it: only what the provider can do. */
+function applyNotice(provider: MfaNodeProvider): string {
+	const { capabilities } = provider;
+	const name = capabilities.provider;
+	const users = capabilities.unsupported?.createUser
+		? `updated, disabled or enabled, deleted (never created: ${capabilities.unsupported.createUser})`
+		: 'created or updated, disabled or enabled, deleted';
+	const groups = capabilities.groups
+		? 'group memberships and groups follow the IdP'
+		: `group events are output as skipped (${noGroupsReason(capabilities)})`;
+	return `Each input item must be a normalized identity event, as the IdP Event Trigger outputs. The ${name} user follows the identity provider's current state (as the trigger's enrichment reports it): ${users}; ${groups}, and an MFA reset removes the user's ${name} devices. A duplicate, late or out-of-order event changes nothing and says why.`;
+}
+
+function groupSettings(provider: MfaNodeProvider): INodeProperties[] {
 	const name = provider.capabilities.provider;
+	if (!provider.capabilities.groups) return [];
+	return [{ ...createMissingGroupsOption(name), default: true }, groupAllowlistOption, ...(provider.groupOptions ?? [])];
+}
+
+function properties(provider: MfaNodeProvider): INodeProperties[] {
+	const { capabilities } = provider;
+	const name = capabilities.provider;
 	return [
-		{
-			displayName: `Each input item must be a normalized identity event, as the IdP Event Trigger outputs. The ${name} user follows the identity provider's current state (as the trigger's enrichment reports it): created or updated, disabled or enabled, deleted; group memberships and groups follow the IdP, and an MFA reset removes the user's ${name} devices. A duplicate, late or out-of-order event changes nothing and says why.`,
-			name: 'applyNotice',
-			type: 'notice',
-			default: '',
-		},
+		{ displayName: applyNotice(provider), name: 'applyNotice', type: 'notice', default: '' },
 		dryRunField(name),
 		...mappingFields(name, provider.sampleProfile),
-		...usernameSourceFields(name),
+		...usernameSourceFields(name, provider.usernameSource),
 		optionsCollection([
 			...(provider.anchorOption ? [provider.anchorOption.property] : []),
-			{ ...createMissingGroupsOption(name), default: true },
-			groupAllowlistOption,
-			...(provider.groupOptions ?? []),
+			...groupSettings(provider),
 			{
 				displayName: 'On User Deleted',
 				name: 'onUserDeleted',
@@ -67,7 +81,7 @@ function properties(provider: MfaNodeProvider): INodeProperties[] {
 					{ name: 'Any MFA Reset', value: 'anyReset', description: 'Also a reset of one unrelated factor, such as SMS' },
 				],
 			},
-			sendEnrollmentEmailOption(name),
+			...(capabilities.enrollmentEmail ? [sendEnrollmentEmailOption(name)] : []),
 			strictOption(name),
 		]),
 	];
@@ -76,7 +90,7 @@ function properties(provider: MfaNodeProvider): INodeProperties[] {
 function readApplySettings(ctx: IExecuteFunctions, itemIndex: number, provider: MfaNodeProvider): ApplySettings {
 	const options = readOptions(ctx, itemIndex);
 	return {
-		mapping: readIdentityMapping(ctx, itemIndex, anchorFieldOf(provider, options)),
+		mapping: readIdentityMapping(ctx, itemIndex, anchorFieldOf(provider, options), provider.usernameSource),
 		createMissingGroups: options.createMissingGroups !== false,
 		onUserDeleted: options.onUserDeleted === 'disable' ? 'disable' : 'delete',
 		resetOn: (options.resetOn === 'anyReset' ? 'anyReset' : 'providerFactors') as ResetOn,
@@ -98,7 +112,11 @@ function prepareEvent(
 	document: CompiledDocument | undefined,
 	provider: MfaNodeProvider,
 ): ApplyInput {
-	return { event, ...intentForEvent(event, settings, document, provider.capabilities, intentOf) };
+	const { capabilities } = provider;
+	const made = intentForEvent(event, settings, document, capabilities, (e, options) =>
+		withinCapabilities(intentOf(e, options), capabilities),
+	);
+	return { event, ...made };
 }
 
 /** Apply Identity Event: what the identity provider's current state means for the MFA provider. */

@@ -77,7 +77,7 @@ export function previewMappingOperation(provider: MfaNodeProvider): MfaOperation
 			default: '',
 		},
 		...previewMappingFields(provider.sampleProfile),
-		...usernameSourceFields(name),
+		...usernameSourceFields(name, provider.usernameSource),
 	];
 	return defineItemOperation<PreviewInput>(
 		{ resource: 'identityEvent', operation: 'previewMapping' },
@@ -95,7 +95,7 @@ export function previewMappingOperation(provider: MfaNodeProvider): MfaOperation
 						input: {
 							event: readIdentityEvent(ctx, items, itemIndex),
 							document,
-							fallback: readIdentityMapping(ctx, itemIndex, anchorField),
+							fallback: readIdentityMapping(ctx, itemIndex, anchorField, provider.usernameSource),
 						},
 					};
 				},

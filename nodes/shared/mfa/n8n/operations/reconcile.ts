@@ -14,6 +14,7 @@ import { groupAllowlist, parseNameList } from '../../groupNames';
 import { intentOf, type Intent } from '../../intents';
 import type { Plan } from '../../planUser';
 import type { MfaDirectory } from '../../port';
+import { withinCapabilities } from '../../limits';
 import { intentForEvent, settingsApplyOptions, type ApplySettings } from '../../profiles';
 import {
 	directoryEvent,
@@ -167,6 +168,18 @@ interface Planned {
 
 const changes = (planned: Planned) => planned.plan.steps.length > 0;
 
+/** Directory users the provider cannot carry (for example users it does not create), counted by reason. */
+function skippedByReason(planned: Planned[]): Record<string, number> {
+	const reasons: Record<string, number> = {};
+	for (const { intent, plan } of planned) {
+		const result = plan.result as ActionResult;
+		if (intent.kind === 'skip' || plan.steps.length > 0 || result.action !== 'skipped') continue;
+		const reason = String(result.reason ?? 'skipped');
+		reasons[reason] = (reasons[reason] ?? 0) + 1;
+	}
+	return reasons;
+}
+
 /** Reconcile: the whole directory of one tenant against the MFA provider, planned before any write. */
 export function reconcileOperation(provider: MfaNodeProvider): MfaOperation {
 	const name = provider.capabilities.provider;
@@ -188,7 +201,9 @@ export function reconcileOperation(provider: MfaNodeProvider): MfaOperation {
 			});
 			const managed = managedGroups(entries, settingsApplyOptions(settings, provider.capabilities).groupName, prefix);
 			const intents: Array<{ intent: Intent; itemIndex: number }> = entries.map((entry, itemIndex) => {
-				const { intent } = intentForEvent(directoryEvent(entry), settings, document, provider.capabilities, intentOf);
+				const { intent } = intentForEvent(directoryEvent(entry), settings, document, provider.capabilities, (e, options) =>
+					withinCapabilities(intentOf(e, options), provider.capabilities),
+				);
 				if (intent.kind === 'user') intent.managedGroup = managed;
 				return { intent, itemIndex };
 			});
@@ -256,6 +271,7 @@ export function reconcileOperation(provider: MfaNodeProvider): MfaOperation {
 				for (const result of results) if (result) changeItems.push(result as INodeExecutionData);
 			}
 			const { blocked, ...counts } = summary;
+			const skipped = skippedByReason(planned);
 			output.push({
 				json: {
 					action: 'reconcile',
@@ -266,6 +282,7 @@ export function reconcileOperation(provider: MfaNodeProvider): MfaOperation {
 					planned: toChange.length,
 					applied,
 					...counts,
+					...(Object.keys(skipped).length > 0 ? { skipped } : {}),
 				} as unknown as IDataObject,
 				pairedItem: items.map((_, item) => ({ item })),
 			});

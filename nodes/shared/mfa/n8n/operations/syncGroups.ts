@@ -33,7 +33,7 @@ import { loadItemProfiles } from '../profileInput';
 function properties(provider: MfaNodeProvider): INodeProperties[] {
 	const name = provider.capabilities.provider;
 	return [
-		userLocator(name, provider.userIdPlaceholder),
+		userLocator(name, provider.userIdPlaceholder, provider.usersById !== false),
 		{
 			displayName: 'Groups',
 			name: 'groups',
@@ -169,7 +169,7 @@ export function syncGroupsOperation(provider: MfaNodeProvider): MfaOperation {
 	const name = provider.capabilities.provider;
 	return defineUserOperation(
 		provider,
-		{ operation: 'syncGroups', destructive: true },
+		{ operation: 'syncGroups', destructive: true, needs: { groups: true } },
 		properties(provider),
 		async ({ ctx, directory, items }) => {
 			const documents = await loadItemProfiles(ctx, items, provider.capabilities);

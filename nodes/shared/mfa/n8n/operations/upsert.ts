@@ -73,7 +73,7 @@ function properties(provider: MfaNodeProvider, userFields: INodeProperties[]): I
 			displayOptions: fromFields,
 			options: userFields,
 		},
-		...[...mappingFields(name, provider.sampleProfile), ...usernameSourceFields(name)].map((field) => ({
+		...[...mappingFields(name, provider.sampleProfile), ...usernameSourceFields(name, provider.usernameSource)].map((field) => ({
 			...field,
 			displayOptions: { show: { ...fromEvent.show, ...(field.displayOptions?.show ?? {}) } },
 		})),
@@ -91,7 +91,12 @@ interface UpsertInput {
 
 function settingsFor(ctx: IExecuteFunctions, itemIndex: number, provider: MfaNodeProvider): ApplySettings {
 	return {
-		mapping: readIdentityMapping(ctx, itemIndex, anchorFieldOf(provider, readOptions(ctx, itemIndex))),
+		mapping: readIdentityMapping(
+			ctx,
+			itemIndex,
+			anchorFieldOf(provider, readOptions(ctx, itemIndex)),
+			provider.usernameSource,
+		),
 		createMissingGroups: false,
 		onUserDeleted: 'disable',
 		resetOn: 'providerFactors',

@@ -9,7 +9,7 @@ import type { MfaNodeProvider, MfaOperation } from '../provider';
 
 function userField(provider: MfaNodeProvider, description: string): INodeProperties {
 	const name = provider.capabilities.provider;
-	return { ...userLocator(name, provider.userIdPlaceholder), description };
+	return { ...userLocator(name, provider.userIdPlaceholder, provider.usersById !== false), description };
 }
 
 export function disableOperation(provider: MfaNodeProvider): MfaOperation {
@@ -68,7 +68,7 @@ export function resetEnrollmentOperation(provider: MfaNodeProvider, removes: str
 				type: 'notice',
 				default: '',
 			},
-			userLocator(name, provider.userIdPlaceholder),
+			userLocator(name, provider.userIdPlaceholder, provider.usersById !== false),
 			dryRunField(name),
 			optionsCollection([
 				...(provider.capabilities.enrollmentEmail ? [sendEnrollmentEmailOption(name)] : []),

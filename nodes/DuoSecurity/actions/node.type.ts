@@ -1,1 +1,0 @@
-export type DuoResource = 'user' | 'group' | 'identityEvent' | 'directory';

@@ -1,0 +1,4 @@
+import { disableOperation } from '../../../shared/mfa/n8n/operations/userLifecycle';
+import { PINGONE_NODE } from '../pingOneNode';
+
+export const { description, destructive, execute } = disableOperation(PINGONE_NODE);
