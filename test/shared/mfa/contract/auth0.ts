@@ -6,7 +6,7 @@ import { FAST, auth0RoleNames, auth0UserByEmail, runAuth0Mfa } from '../../../au
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
 
 const fakes = new WeakMap<ProviderFake, FakeAuth0>();
-const DOMAIN = 'contract.example';
+const DOMAIN = 'contract.test';
 const roleId = (name: string) => `rol_${name.replace(/\W/g, '')}`;
 let tenants = 0;
 

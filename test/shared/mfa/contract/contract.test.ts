@@ -165,7 +165,7 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 		expect(fake.state().users.bob.devices).toBe(1);
 	});
 
-	it(`a reset asked to send an enrollment email ${provider.capabilities.enrollmentEmail ? 'sends it' : 'says the provider has none'}`, async () => {
+	it(`a reset asked to send an enrollment email ${provider.capabilities.enrollmentEmail ? 'sends it' : 'sends none, as the node has no such option'}`, async () => {
 		fake = await provider.start(seed());
 		const [result] = await apply([enrichedEvent('user.mfa_reset', 20, bob('active'), { mfa: { all: true, factors: [] } })], {
 			options: { resetOn: 'anyReset', sendEnrollmentEmail: true },
@@ -175,7 +175,9 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 			expect(result).toMatchObject({ action: 'reset', changes: { enrollmentEmail: { from: false, to: true } } });
 			expect(fake.enrollmentEmails()).toEqual(['bob']);
 		} else {
-			expect(result).toMatchObject({ action: 'reset', reason: `${provider.capabilities.provider} has no enrollment email` });
+			// The node does not offer the option, so a value left in the parameters is not read.
+			expect(result).toMatchObject({ action: 'reset' });
+			expect(result.changes).not.toHaveProperty('enrollmentEmail');
 			expect(fake.enrollmentEmails()).toEqual([]);
 		}
 	});
@@ -211,7 +213,7 @@ describe.each(PROVIDERS.map((provider) => [provider.name, provider] as const))('
 		it('a user the IdP creates is created, with the profile it reports', async () => {
 			fake = await provider.start(seed());
 			const [result] = await apply([enrichedEvent('user.created', 20, jane('active', 'Doe', []))]);
-			expect(result).toMatchObject({ action: 'created', username: 'jane' });
+			expect(result).toMatchObject({ action: 'created', username: expect.stringMatching(/^jane(@|$)/) });
 			expect(fake.state().users.jane).toEqual({ status: 'active', familyName: 'Doe', groups: [], devices: 0 });
 		});
 	} else {

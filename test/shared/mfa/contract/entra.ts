@@ -6,7 +6,7 @@ import { FAST, entraGroupNames, entraUserByUpn, runEntraMfa } from '../../../ent
 import type { ContractSeed, ProviderFake, ProviderUnderContract } from './harness';
 
 const fakes = new WeakMap<ProviderFake, FakeGraph>();
-const DOMAIN = 'contract.example';
+const DOMAIN = 'contract.test';
 const groupId = (name: string) => `g-${name.replace(/\W/g, '').toLowerCase()}`;
 /**
  * Each start reuses the first fake's port, since a member's @odata.id names the Graph base URL, and
