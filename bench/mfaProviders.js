@@ -221,4 +221,4 @@ const RSA = {
 	},
 };
 
-module.exports = { PROVIDERS: { pingone: PINGONE, rsa: RSA } };
+module.exports = { PROVIDERS: { pingone: PINGONE, rsa: RSA }, apply };
