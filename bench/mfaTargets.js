@@ -18,7 +18,7 @@ const PARAMETERS = { usernameSource: 'login', options: { createMissingGroups: tr
 const PHONE_TYPES = ['mobile', 'alternateMobile', 'office'];
 const isToken = (path) => path.endsWith('/token');
 /** A path segment that names an object (ids hold digits or a connection prefix), not an API version or word. */
-const isId = (part) => !/^v\d/.test(part) && part !== 'oauth2' && /\d|%7C|\||@/i.test(part);
+const isId = (part) => !/^v\d/.test(part) && !/^[a-z][A-Za-z0-9]*Methods$/.test(part) && part !== 'oauth2' && /\d|%7C|\||@/i.test(part);
 
 /** The fake's requests as mfa-calls.js counts them: token requests apart, reads (GET) and writes, per route. */
 function countsOf(requests) {
