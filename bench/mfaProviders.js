@@ -238,4 +238,4 @@ const RSA = {
 	},
 };
 
-module.exports = { PROVIDERS: { pingone: PINGONE, rsa: RSA }, pingOneCredentials, rsaCredentials };
+module.exports = { PROVIDERS: { pingone: PINGONE, rsa: RSA }, apply, pingOneCredentials, rsaCredentials };

@@ -18,17 +18,17 @@ function found(query: string): string[] {
 
 describe("n8n's node panel search", () => {
 	it.each([
-		['Okta', ['IdP Event Trigger', 'IdP Directory']],
-		['Auth0', ['IdP Event Trigger', 'IdP Directory']],
-		['Entra', ['IdP Event Trigger', 'IdP Directory']],
-		['Azure AD', ['IdP Event Trigger', 'IdP Directory']],
+		['Okta', ['IdP Event Trigger', 'IdP Directory', 'Okta MFA']],
+		['Auth0', ['IdP Event Trigger', 'IdP Directory', 'Auth0 MFA']],
+		['Entra', ['IdP Event Trigger', 'IdP Directory', 'Microsoft Entra ID MFA']],
+		['Azure AD', ['IdP Event Trigger', 'IdP Directory', 'Microsoft Entra ID MFA']],
 		['Shared Signals', ['IdP Event Trigger']],
 		['CAEP', ['IdP Event Trigger']],
 		['Duo', ['Duo Security']],
 		['PingOne', ['PingOne MFA']],
 		['RSA', ['RSA SecurID']],
 		['SecurID', ['RSA SecurID']],
-		['MFA', ['IdP Event Trigger', 'Duo Security', 'PingOne MFA', 'RSA SecurID']],
+		['MFA', ['IdP Event Trigger', 'Duo Security', 'PingOne MFA', 'RSA SecurID', 'Okta MFA', 'Microsoft Entra ID MFA', 'Auth0 MFA']],
 		['IdP', ['IdP Event Trigger', 'IdP Directory']],
 	])('finds the right nodes for "%s"', (query, expected) => {
 		expect(found(query).sort()).toEqual([...expected].sort());

@@ -31,7 +31,7 @@ describe('node subtitles on the canvas', () => {
 			for (const [resource, operation] of pairs) {
 				// Words ("Reset enrollment of user", "Okta: Get many users"), not "resetEnrollment: user".
 				const subtitle = String(subtitleOf(node, { provider: 'okta', resource, operation }));
-				expect(subtitle).toMatch(/^([A-Z][\w ]*: )?[A-Z][a-z]+( [A-Z]?[A-Za-z]+)*$/);
+				expect(subtitle).toMatch(/^([A-Z][\w ]*: )?[A-Z][a-z]+( [A-Z]?[A-Za-z]+\d?)*$/);
 			}
 		},
 	);
