@@ -246,7 +246,7 @@ function membershipIntent(event: MembershipEvent, options: ApplyOptions): Intent
 	const groups = enriched ? reportedGroups(event, options, event.group.id) : undefined;
 	const user: UserIntent = {
 		...baseUserIntent(event, desired),
-		create: adding ? 'ifActive' : 'no',
+		create: adding || enriched ? 'ifActive' : 'no',
 		updateProfile: enriched,
 		remember: enriched,
 		...(enriched ? { status: statusFor(event.user.status) } : {}),

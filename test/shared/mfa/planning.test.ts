@@ -41,6 +41,12 @@ function enriched<E extends IdentityEvent>(event: E, observedAt = '2026-11-01T10
 	return { ...event, enrichment: { status: 'enriched', observedAt } };
 }
 
+const membershipIntentOf = (event: IdentityEvent): MembershipIntent => {
+	const intent: Intent = intentOf(event, options);
+	if (intent.kind !== 'membership') throw new Error(`expected a membership intent, got ${intent.kind}`);
+	return intent;
+};
+
 const userIntent = (event: IdentityEvent): UserIntent => {
 	const intent: Intent = intentOf(event, options);
 	if (intent.kind !== 'user') throw new Error(`expected a user intent, got ${intent.kind}`);
@@ -89,6 +95,22 @@ describe('desired state: the IdP state an event carries decides, not the event t
 	it('a user the IdP no longer has is neither created nor changed by other events', () => {
 		const event = { ...membershipEvent('group.member_added', { id: '00uJ', login: 'jane' }, { id: '00gV', name: 'VPN' }), enrichment: { status: 'not_found' as const } };
 		expect(intentOf(event, options)).toMatchObject({ kind: 'skip', reason: expect.stringContaining('no longer has this user') });
+	});
+
+	it('a removal from a group, applied before the user was created, creates the user the IdP reports active, without that group', () => {
+		const removal = enriched(
+			membershipEvent(
+				'group.member_removed',
+				{ id: '00uJ', login: 'jane', status: 'active', groups: [{ id: '00gOTHER', name: 'Other' }] },
+				{ id: '00gV', name: 'VPN' },
+			),
+		);
+		const other = { id: 'DG2', name: 'Other', description: '' };
+		const plan = planMembership(membershipIntentOf(removal), { joinable: [other] }, scope);
+		expect(plan.steps.map((step) => step.op)).toEqual(['createUser', 'addMember']);
+		expect(plan.steps[1]).toMatchObject({ op: 'addMember', user: 'new', group: other });
+		const unenriched = membershipEvent('group.member_removed', { id: '00uJ', login: 'jane' }, { id: '00gV', name: 'VPN' });
+		expect(planMembership(membershipIntentOf(unenriched), {}, scope).steps).toEqual([]);
 	});
 
 	it('a membership event the IdP contradicts follows the IdP membership', () => {
