@@ -6,6 +6,8 @@
 //   node bench/ack.js [--seconds 10] [--rates 10,25,35,45] [--batch-rates 2,5,10] [--batch-size 100]
 //                     [--modes regular,queue] [--engines default,legacy] [--workflows A,B,C] [--timeout 20000]
 //                     [--out ack]   (--out none writes nothing)   [--cpu-prof DIR]   (profiles of the n8n processes)
+//   node bench/ack.js --smoke   CI's check that it still runs: regular mode, A and B at 5/s and one batch rate,
+//                               2 s each (8 s of load); exits 1 unless every delivery got a 2xx and an execution.
 // Needs the cached n8n (bash scripts/e2e/install-n8n.sh), PostgreSQL and Redis for queue mode
 // (bash scripts/e2e/install-services.sh), and a build (npm run build).
 'use strict';
@@ -18,9 +20,13 @@ const { printRun, ratiosToA, kneeOf } = require('./ack/report');
 const { expressionEngine, settleCpu, settleExecutions, startOktaProcess, startTarget } = require('./ack/target');
 const { WORKFLOWS, benchUsers, deliveryBody } = require('./ack/workflows');
 
+const SMOKE = process.argv.includes('--smoke');
+const SMOKE_ARGS = { seconds: '2', rates: '5', 'batch-rates': '2', 'batch-size': '20', modes: 'regular', engines: 'default', workflows: 'A,B', out: 'none' };
+
 function listArg(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1].split(',').filter(Boolean) : fallback;
+	if (i > 0) return process.argv[i + 1].split(',').filter(Boolean);
+	return SMOKE && name in SMOKE_ARGS ? SMOKE_ARGS[name].split(',') : fallback;
 }
 const numbers = (list) => list.map(Number);
 const option = (name, fallback) => listArg(name, [String(fallback)])[0];
@@ -166,6 +172,14 @@ async function runOne(mode, engineName, tarball, install, regularKnee) {
 	for (const run of runs) printRun(run);
 	const settings = { seconds: SECONDS, rates: RATES, batchRates: BATCH_RATES, batchSize: BATCH_SIZE, timeoutMs: TIMEOUT_MS, workflows: KEYS, n8n: install.n8nVersion, n8nNode: install.nodeVersion };
 	if (OUT !== 'none') console.log(`\nwrote ${writeResult(OUT, { settings, runs })}`);
+	if (SMOKE) {
+		const short = runs.flatMap((run) => [...run.sweep, ...run.batches]).filter((row) => row.ok !== row.requests || row.executions !== row.requests);
+		if (short.length > 0) {
+			console.error(`smoke: ${short.map((row) => `${row.workflow} at ${row.rate}/s × ${row.size}: ${row.ok}/${row.requests} 2xx, ${row.executions} executions`).join('; ')}`);
+			process.exit(1);
+		}
+		console.log('smoke: every delivery got a 2xx and an execution');
+	}
 })().catch((error) => {
 	console.error(error);
 	process.exit(1);
