@@ -17,6 +17,11 @@ export interface KeysRead {
 
 /** Reads of one trigger's credential are at least this far apart, however many deliveries wait. */
 export const MIN_READ_INTERVAL_MS = 500;
+/**
+ * Keys read longer ago than this are not used for a reply: the delivery waits for a new read. Under a
+ * steady flow the reads that confirm accepted deliveries keep the keys younger than this.
+ */
+export const KEYS_FRESH_FOR_MS = 2000;
 const MAX_TRIGGERS = 1000;
 
 interface Entry {
@@ -103,16 +108,20 @@ async function joined(
 }
 
 /**
- * The keys as last read in this process, without reading the credential again; the first delivery
- * to a trigger reads it. A delivery accepted on these keys is confirmed with {@link keysReadSince}
- * before it starts an execution, so that a changed credential takes effect at once.
+ * The keys as read in this process in the last {@link KEYS_FRESH_FOR_MS}, without reading the
+ * credential again; otherwise from a new read. A delivery accepted on keys read before it arrived
+ * is confirmed with {@link keysReadSince} before it starts an execution, so that a changed
+ * credential starts no execution on its old secret.
  */
 export async function currentKeys(ctx: IWebhookFunctions, idp: IdentityProviderModule): Promise<KeysRead> {
 	const key = entryKey(ctx, idp);
 	const entry = key === undefined ? undefined : entries.get(key);
-	if (entry?.latest) return entry.latest;
-	if (entry?.next) return await joined(ctx, idp, entry.next.read);
-	return await keysReadSince(ctx, idp, Date.now());
+	const now = Date.now();
+	if (entry?.latest && now - entry.latest.readAt <= KEYS_FRESH_FOR_MS) return entry.latest;
+	if (entry?.next && now - entry.next.startsAt <= KEYS_FRESH_FOR_MS) {
+		return await joined(ctx, idp, entry.next.read);
+	}
+	return await keysReadSince(ctx, idp, now);
 }
 
 /** Whether two reads gave the same keys. */

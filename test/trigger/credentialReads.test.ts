@@ -3,6 +3,7 @@ import { ServerResponse } from 'node:http';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OktaIdpApi } from '../../credentials/OktaIdpApi.credentials';
+import { KEYS_FRESH_FOR_MS } from '../../nodes/IdpEventTrigger/credentialKeys';
 import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import { HarnessCredentialsHelper } from '../harness/credentialsHelper';
 import { runWebhook } from '../harness/engine';
@@ -96,9 +97,20 @@ describe('IdP Event Trigger: credential reads per delivery', () => {
 	it('starts no execution for the old secret once the credential changed', async () => {
 		await deliver('secret-one');
 		credentials.eventHookSecret = 'secret-two';
+		// Answered from keys read a moment ago, then confirmed against a new read before any execution.
 		const stale = await deliver('secret-one');
 		expect(stale.workflowData).toBeUndefined();
 		const refused = await deliver('secret-one');
 		expect([refused.status, refused.workflowData]).toEqual([401, undefined]);
+	});
+
+	it('reads the credential before the reply when its keys are older than a few seconds', async () => {
+		await deliver('secret-one');
+		await new Promise((resolve) => setTimeout(resolve, KEYS_FRESH_FOR_MS + 50));
+		credentials.eventHookSecret = 'secret-two';
+		log = [];
+		const refused = await deliver('secret-one');
+		expect([refused.status, refused.workflowData]).toEqual([401, undefined]);
+		expect(log).toEqual(['read', 'reply']);
 	});
 });
