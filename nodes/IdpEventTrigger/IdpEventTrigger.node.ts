@@ -176,8 +176,9 @@ export class IdpEventTrigger implements INodeType {
 		let { keys, readAt } = await currentKeys(this, idp);
 		let secrets = secretsOf(keys);
 		// Refused on keys read earlier: the credential may have changed since; read it before refusing.
+		// Not held to the interval between reads: a refusal costs the read it cost before keys were kept.
 		if (!accepts(secrets) && readAt < arrivedAt) {
-			({ keys, readAt } = await keysReadSince(this, idp, arrivedAt));
+			({ keys, readAt } = await keysReadSince(this, idp, arrivedAt, 0));
 			secrets = secretsOf(keys);
 		}
 		const authenticated = accepts(secrets);

@@ -63,13 +63,14 @@ function entryFor(key: string): Entry {
 
 /**
  * Keys from a credential read that started at `since` or later. Deliveries waiting at the same time
- * share one read, and reads of one trigger's credential are {@link MIN_READ_INTERVAL_MS} apart: each
- * costs n8n a database query, a decryption and, with its default expression engine, an isolate.
+ * share one read, and reads of one trigger's credential are `minIntervalMs` apart: each costs n8n a
+ * database query, a decryption and, with its default expression engine, an isolate.
  */
 export async function keysReadSince(
 	ctx: IWebhookFunctions,
 	idp: IdentityProviderModule,
 	since: number,
+	minIntervalMs = MIN_READ_INTERVAL_MS,
 ): Promise<KeysRead> {
 	const key = entryKey(ctx, idp);
 	if (key === undefined) return await readKeys(ctx, idp);
@@ -77,7 +78,7 @@ export async function keysReadSince(
 	if (entry.latest && entry.latest.readAt >= since) return entry.latest;
 	let next = entry.next;
 	if (!next || next.startsAt < since) {
-		const startsAt = Math.max(Date.now(), entry.lastStart + MIN_READ_INTERVAL_MS);
+		const startsAt = Math.max(Date.now(), entry.lastStart + minIntervalMs);
 		entry.lastStart = startsAt;
 		const read = (async () => {
 			const wait = startsAt - Date.now();

@@ -72,7 +72,8 @@ describe('IdP Event Trigger: credential reads per delivery', () => {
 		expect(second.status).toBe(200);
 		expect(second.workflowData?.[0]).toHaveLength(1);
 		// After the reply, one read made after the delivery arrived confirms the credential is unchanged.
-		expect(log).toEqual(['reply', 'read']);
+		expect(log.indexOf('reply')).toBe(0);
+		expect(log.filter((entry) => entry === 'read')).toHaveLength(1);
 	});
 
 	it('reads the credential at most twice for ten deliveries at once', async () => {
@@ -111,6 +112,7 @@ describe('IdP Event Trigger: credential reads per delivery', () => {
 		log = [];
 		const refused = await deliver('secret-one');
 		expect([refused.status, refused.workflowData]).toEqual([401, undefined]);
-		expect(log).toEqual(['read', 'reply']);
+		expect(log.filter((entry) => entry === 'read')).toHaveLength(1);
+		expect(log.indexOf('read')).toBeLessThan(log.indexOf('reply'));
 	});
 });
