@@ -11,6 +11,7 @@ module.exports = {
 	maxWorkers: 1,
 	testTimeout: 180000,
 	slowTestThreshold: 60,
+	reporters: ['default', ['<rootDir>/scripts/jest/summaryReporter.js', { label: 'e2e' }]],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 	},

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// bench/mfa-calls: API calls per event for the PingOne MFA and RSA SecurID nodes on the standard Okta mix
-// (../shared/bench/okta-duo-mix.mjs: 2,000 users, 500 groups, 5,000 events, mapped to each provider by
-// bench/mfaProviders.js), next to the lower bound each provider's API allows for the same work.
+// bench/mfa-calls: API calls per event for the PingOne MFA, RSA SecurID, Okta MFA, Entra ID MFA and Auth0 MFA nodes on
+// the standard Okta mix (../shared/bench/okta-duo-mix.mjs: 2,000 users, 500 groups, 5,000 events, mapped to each
+// provider by bench/mfaProviders.js and bench/mfaTargets.js), next to the lower bound each provider's API allows for the same work.
 //
 // Every delivery goes through the real IdP Event Trigger (verify, parse, normalize, coalesce, dedupe, enrichment
 // from a fake Okta serving the workload's directory) and then the provider node's "Apply Identity Event", both on
 // n8n-core's execution contexts with n8n's HTTP helpers, one execution per delivery, against the provider's fake.
 // The end state is checked against the workload's expected state as far as the provider can hold it.
-//   node bench/mfa-calls.js [--provider pingone|rsa] [--events 5000]   (both providers by default)
+//   node bench/mfa-calls.js [--provider pingone|rsa|okta|entra|auth0] [--events 5000]   (every provider by default)
 'use strict';
 const { performance } = require('node:perf_hooks');
 const { generateMix, numberArg, writeResult } = require('./lib');
 const { startFakeOkta } = require('../sandbox/okta/server');
 const { oktaDirectory, throughTrigger } = require('./mixRun');
-const { PROVIDERS } = require('./mfaProviders');
+const { PROVIDERS: OTHERS } = require('./mfaProviders');
+const { TARGETS } = require('./mfaTargets');
+
+const PROVIDERS = { ...OTHERS, ...TARGETS };
 
 const EVENTS = numberArg('events', 5000);
 const chosen = process.argv.includes('--provider') ? [process.argv[process.argv.indexOf('--provider') + 1]] : Object.keys(PROVIDERS);

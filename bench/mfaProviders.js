@@ -1,6 +1,7 @@
 // The standard Okta → Duo mix mapped to the other MFA providers: each provider's starting state (from the mix's
 // Duo state: same users, groups and devices), its node's Apply on one execution's items, the end state it must
-// reach, and the lower bound on API calls its API allows for the mix. Used by bench/mfa-calls.js.
+// reach, and the lower bound on API calls its API allows for the mix. Used by bench/mfa-calls.js; the starting
+// states and credentials also by bench/reconcile.js.
 'use strict';
 require('../scripts/lib/register-ts');
 const { executeNode } = require('../test/harness/engine.ts');
@@ -43,17 +44,37 @@ function deliveryFacts(delivery) {
 	return { users, membershipUsers, membershipGroups, createdHere, resets };
 }
 
+/** The PingOne credential for a fake. */
+const pingOneCredentials = (fake) => ({
+	pingOneMfaApi: {
+		environmentId: fake.environmentId,
+		region: 'custom',
+		authBaseUrl: fake.authBaseUrl,
+		apiBaseUrl: fake.apiBaseUrl,
+		clientId: fake.clientId,
+		clientSecret: fake.clientSecret,
+		clientAuthentication: 'basic',
+	},
+});
+
 const PINGONE = {
 	name: 'PingOne',
-	async start(mix) {
+	/**
+	 * The mix's Duo account as a PingOne environment: Duo's alias1 (the IdP anchor) as externalId, its status
+	 * as `enabled`. `rateLimit` caps the fake's request rate.
+	 */
+	async start(mix, { rateLimit } = {}) {
 		const groupName = new Map(mix.duo.groups.map((group) => [group.group_id, group.name]));
 		return await startFakePingOne({
+			rateLimit,
 			seed: {
 				groups: mix.duo.groups.map((group) => ({ name: group.name, description: group.desc ?? '' })),
 				users: mix.duo.users.map((user) => ({
 					username: user.username,
 					email: user.email,
 					name: { given: user.firstname, family: user.lastname, formatted: user.realname },
+					...(user.alias1 ? { externalId: user.alias1 } : {}),
+					enabled: user.status === 'active',
 					groups: user.groups.map((id) => groupName.get(id)),
 					devices: [
 						...user.phones.map((phone) => ({ type: 'SMS', phone: phone.number })),
@@ -66,17 +87,7 @@ const PINGONE = {
 	},
 	/** One credential store per fake, as n8n keeps the access token the credential fetched between executions. */
 	async apply(fake, items) {
-		const credentials = (stores.get(fake) ?? stores.set(fake, {
-			pingOneMfaApi: {
-				environmentId: fake.environmentId,
-				region: 'custom',
-				authBaseUrl: fake.authBaseUrl,
-				apiBaseUrl: fake.apiBaseUrl,
-				clientId: fake.clientId,
-				clientSecret: fake.clientSecret,
-				clientAuthentication: 'basic',
-			},
-		}).get(fake));
+		const credentials = stores.get(fake) ?? stores.set(fake, pingOneCredentials(fake)).get(fake);
 		const parameters = { usernameSource: 'login', options: { createMissingGroups: true, resetOn: 'anyReset' } };
 		return await apply(new PingOneMfa(), new PingOneMfaApi(), credentials, parameters, items);
 	},
@@ -127,15 +138,23 @@ const PINGONE = {
 	},
 };
 
+/** The RSA credential (the Administration API key file's contents) for a fake. */
+const rsaCredentials = (fake) => ({
+	rsaSecurIdApi: { accessId: fake.accessId, privateKey: fake.accessKey, adminRestApiUrl: fake.adminRestApiUrl },
+});
+
 const RSA = {
 	name: 'RSA SecurID',
-	async start(mix) {
+	/** The mix's Duo account as RSA users (by email) with their status; `rateLimit` caps the fake's request rate. */
+	async start(mix, { rateLimit } = {}) {
 		return await startFakeRsa({
+			rateLimit,
 			seed: {
 				users: mix.duo.users.map((user) => ({
 					emailAddress: user.email,
 					firstName: user.firstname,
 					lastName: user.lastname,
+					userStatus: user.status === 'active' ? 'Enabled' : 'Disabled',
 					devices: [
 						...user.phones.map(() => ({ type: 'RSA_AUTHENTICATOR' })),
 						...user.tokens.map(() => ({ type: 'SECURID_700', hardware: true })),
@@ -146,9 +165,7 @@ const RSA = {
 		});
 	},
 	async apply(fake, items) {
-		const credentials = {
-			rsaSecurIdApi: { accessId: fake.accessId, privateKey: fake.accessKey, adminRestApiUrl: fake.adminRestApiUrl },
-		};
+		const credentials = rsaCredentials(fake);
 		// The mix's Okta logins are the email addresses; a deletion Okta reports carries only the login.
 		const parameters = { usernameSource: 'login', options: { resetOn: 'anyReset' } };
 		return await apply(new RsaSecurId(), new RsaSecurIdApi(), credentials, parameters, items);
@@ -221,4 +238,4 @@ const RSA = {
 	},
 };
 
-module.exports = { PROVIDERS: { pingone: PINGONE, rsa: RSA } };
+module.exports = { PROVIDERS: { pingone: PINGONE, rsa: RSA }, apply, pingOneCredentials, rsaCredentials };

@@ -1,27 +1,29 @@
 #!/usr/bin/env node
-// bench/reconcile: the Duo node's Reconcile on the standard mix's directory (10,000 users, 500 groups by default):
-// the mix's final Okta directory as IdP Directory items, against the mix's starting Duo account, through the real
-// node on n8n-core's execution contexts, against a fake Duo capped at R requests/second.
-// Reports total calls against the minimum (one paged user listing + one group listing + one write per needed change,
-// counted from the workload itself), wall time against (minimum calls / R), and peak heap and RSS growth.
-// Bars: calls ≤ 1.1× the minimum, wall ≤ 1.3× the rate bound, memory growth ≤ 256 MB.
-//   node bench/reconcile.js [--users 10000] [--rate 50]
+// bench/reconcile: an MFA node's Directory › Reconcile on the standard mix's directory (10,000 users, 500 groups by
+// default): the mix's final Okta directory as IdP Directory items, against the mix's starting Duo account as the
+// provider's starting state (bench/reconcileProviders.js), through the real node on n8n-core's execution contexts,
+// against the provider's fake capped at R requests/second. Providers: duo (default), pingone, rsa; `all` runs the
+// three in turn, each in a process of its own so that each measures its own memory.
+// Reports calls against the provider's minimum (the listings its API allows + one write per needed change, counted
+// from the workload itself; token requests apart), wall time against (minimum calls / R), peak heap and RSS growth,
+// and the end state checked against the directory as far as the provider can hold it.
+// Bars: calls ≤ 1.1× the minimum, wall ≤ 1.3× the rate bound, memory growth ≤ 256 MB, no end-state mismatch.
+// Writes bench/results/reconcile-<provider>.json.
+//   node bench/reconcile.js [--provider duo|pingone|rsa|all] [--users 10000] [--rate 50]
 'use strict';
 require('../scripts/lib/register-ts');
+const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 const { generateMix, numberArg, writeResult } = require('./lib');
-const { IKEY, SKEY } = require('./mixRun');
-const { startFakeDuo } = require('../sandbox/duo/server');
-const { executeNode } = require('../test/harness/engine.ts');
-const { DuoSecurity } = require('../nodes/DuoSecurity/DuoSecurity.node.ts');
-const { DuoAdminApi } = require('../credentials/DuoAdminApi.credentials.ts');
+const { RECONCILE_PROVIDERS } = require('./reconcileProviders');
 const { identityUserFromOkta } = require('../nodes/IdpEventTrigger/providers/okta/okta.enrich.ts');
+const { tenantPrefix } = require('../nodes/shared/mfa/reconcile.ts');
 
 const USERS = numberArg('users', 10000);
 const RATE = numberArg('rate', 50);
 const TENANT = 'example.okta.com';
-const USERS_PAGE = 300;
-const GROUPS_PAGE = 100;
+const BARS = { callsOverMinimum: 1.1, wallOverRateBound: 1.3, peakGrowthMB: 256 };
+const providerArg = process.argv.includes('--provider') ? process.argv[process.argv.indexOf('--provider') + 1] : 'duo';
 
 /** The mix's final Okta directory as the IdP Directory node emits it. */
 function directoryItems(mix) {
@@ -36,88 +38,101 @@ function directoryItems(mix) {
 	}));
 }
 
-/** The fewest calls a reconcile can make: the listings, and one write per change the workload needs. */
-function minimum(mix, items) {
-	const duoByName = new Map(mix.duo.users.map((u) => [u.username.toLowerCase(), u]));
-	const groupName = new Map(mix.duo.groups.map((g) => [g.group_id, g.name]));
-	const managed = new Set(items.flatMap((item) => item.json.user.groups.map((g) => g.name)));
-	let writes = 0;
-	for (const { json } of items) {
-		const user = json.user;
-		const wanted = new Set(user.groups.map((g) => g.name));
-		const duo = duoByName.get(user.login.toLowerCase());
-		if (!duo) {
-			writes += 1 + wanted.size;
-			continue;
-		}
-		const status = user.status === 'active' ? 'active' : 'disabled';
-		if (duo.alias1 !== `idp:okta:${TENANT}/${user.id}` || duo.lastname !== user.familyName || duo.email !== user.email || duo.status !== status) writes += 1;
-		const has = new Set(duo.groups.map((id) => groupName.get(id)));
-		for (const name of wanted) if (!has.has(name)) writes += 1;
-		for (const name of has) if (managed.has(name) && !wanted.has(name)) writes += 1;
-	}
-	const listing = Math.ceil(mix.duo.users.length / USERS_PAGE) + Math.ceil(mix.duo.groups.length / GROUPS_PAGE);
-	return { calls: listing + writes, writes, listing };
-}
-
-(async () => {
-	process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
-	const mix = generateMix({ users: USERS });
-	const items = directoryItems(mix);
-	const min = minimum(mix, items);
-	const duo = await startFakeDuo({ ikey: IKEY, skey: SKEY, seed: mix.duo, rateLimit: { perSecond: RATE, mode: 'delay' } });
+/** Samples the process's memory until stopped; growth is measured from the moment it starts. */
+function memorySampler() {
 	global.gc?.();
 	const base = process.memoryUsage();
-	let peak = { rss: base.rss, heapUsed: base.heapUsed };
-	const sampler = setInterval(() => {
+	const peak = { rss: base.rss, heapUsed: base.heapUsed };
+	const timer = setInterval(() => {
 		const now = process.memoryUsage();
-		peak = { rss: Math.max(peak.rss, now.rss), heapUsed: Math.max(peak.heapUsed, now.heapUsed) };
+		peak.rss = Math.max(peak.rss, now.rss);
+		peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
 	}, 200);
-	const started = performance.now();
-	let summary;
-	try {
-		const [out] = await executeNode({
-			node: new DuoSecurity(),
-			parameters: {
-				resource: 'directory',
-				operation: 'reconcile',
-				dryRun: false,
-				usernameSource: 'login',
-				options: { maxRequestsPerSecond: 0, allowLargeRemovals: true, retryBaseDelayMs: 200 },
-			},
-			items,
-			credentials: { duoAdminApi: { integrationKey: IKEY, secretKey: SKEY, apiHostname: duo.url } },
-			credentialTypes: [new DuoAdminApi()],
-		});
-		summary = out[0].json;
-	} finally {
-		clearInterval(sampler);
-	}
-	const seconds = (performance.now() - started) / 1000;
-	const counts = duo.counts();
-	await duo.close();
 	const mb = (bytes) => Math.round(bytes / 1024 / 1024);
+	return () => {
+		clearInterval(timer);
+		return { rss: mb(peak.rss - base.rss), heap: mb(peak.heapUsed - base.heapUsed) };
+	};
+}
+
+async function run(id) {
+	const provider = RECONCILE_PROVIDERS[id];
+	const mix = generateMix({ users: USERS });
+	const items = directoryItems(mix);
+	const prefix = tenantPrefix('okta', TENANT);
+	const min = provider.minimum(mix, items, prefix);
+	const fake = await provider.start(mix, { perSecond: RATE, mode: 'delay' });
+	let summary;
+	let seconds;
+	let growth;
+	let counts;
+	let problems;
+	try {
+		const stop = memorySampler();
+		const started = performance.now();
+		try {
+			summary = await provider.reconcile(fake, items);
+		} finally {
+			seconds = (performance.now() - started) / 1000;
+			growth = stop();
+		}
+		counts = provider.counts(fake);
+		problems = provider.endState(fake, mix, items, prefix, summary);
+	} finally {
+		await fake.close();
+	}
+	const calls = counts.total - counts.token;
 	const result = {
+		provider: provider.name,
 		params: { users: mix.duo.users.length, directoryUsers: items.length, groups: mix.duo.groups.length, rateLimitPerSecond: RATE },
 		minimum: min,
-		calls: counts.total,
+		calls,
 		reads: counts.reads,
 		writes: counts.writes,
-		callsOverMinimum: Number((counts.total / min.calls).toFixed(3)),
+		tokenRequests: counts.token,
+		byRoute: counts.byRoute,
+		callsOverMinimum: Number((calls / min.calls).toFixed(3)),
 		wallSeconds: Number(seconds.toFixed(1)),
 		rateBoundSeconds: Number((min.calls / RATE).toFixed(1)),
 		wallOverRateBound: Number((seconds / (min.calls / RATE)).toFixed(3)),
-		peakGrowthMB: { rss: mb(peak.rss - base.rss), heap: mb(peak.heapUsed - base.heapUsed) },
+		peakGrowthMB: growth,
+		endStateProblemCount: problems.length,
+		endStateProblems: problems.slice(0, 20),
 		summary,
-		bars: { callsOverMinimum: 1.1, wallOverRateBound: 1.3, peakGrowthMB: 256 },
+		bars: BARS,
 	};
-	const file = writeResult('reconcile', result);
+	const file = writeResult(`reconcile-${id}`, result);
 	console.log(
-		`reconcile of ${items.length} directory users into ${mix.duo.users.length} Duo users: ${counts.total} calls (${counts.reads} reads, ${counts.writes} writes) = ${result.callsOverMinimum}× the minimum of ${min.calls}; ${result.wallSeconds} s = ${result.wallOverRateBound}× the rate bound of ${result.rateBoundSeconds} s at ${RATE}/s; peak growth RSS ${result.peakGrowthMB.rss} MB, heap ${result.peakGrowthMB.heap} MB → ${file}`,
+		`${provider.name} reconcile of ${items.length} directory users into ${mix.duo.users.length} users: ${calls} calls (${counts.reads} reads, ${counts.writes} writes; ${counts.token} token requests besides) = ${result.callsOverMinimum}× the minimum of ${min.calls}; ${result.wallSeconds} s = ${result.wallOverRateBound}× the rate bound of ${result.rateBoundSeconds} s at ${RATE}/s; peak growth RSS ${growth.rss} MB, heap ${growth.heap} MB; end-state mismatches: ${problems.length} → ${file}`,
 	);
-	const ok = result.callsOverMinimum <= 1.1 && result.wallOverRateBound <= 1.3 && Math.max(result.peakGrowthMB.rss, result.peakGrowthMB.heap) <= 256;
-	if (!ok) process.exitCode = 1;
-})().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+	if (problems.length) console.log(problems.slice(0, 10).join('\n'));
+	return (
+		problems.length === 0 &&
+		result.callsOverMinimum <= BARS.callsOverMinimum &&
+		result.wallOverRateBound <= BARS.wallOverRateBound &&
+		Math.max(growth.rss, growth.heap) <= BARS.peakGrowthMB
+	);
+}
+
+if (providerArg === 'all') {
+	let failed = false;
+	for (const id of Object.keys(RECONCILE_PROVIDERS)) {
+		const args = process.argv.slice(2).map((arg, i, all) => (all[i - 1] === '--provider' ? id : arg));
+		const child = spawnSync(process.execPath, [...process.execArgv, __filename, ...args], { stdio: 'inherit' });
+		failed ||= child.status !== 0;
+	}
+	process.exitCode = failed ? 1 : 0;
+} else if (!RECONCILE_PROVIDERS[providerArg]) {
+	console.error(`Unknown provider ${providerArg}; use ${Object.keys(RECONCILE_PROVIDERS).join(', ')} or all`);
+	process.exitCode = 2;
+} else {
+	process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
+	run(providerArg)
+		.then((ok) => {
+			if (!ok) process.exitCode = 1;
+		})
+		.catch((error) => {
+			console.error(error);
+			process.exit(1);
+		});
+}

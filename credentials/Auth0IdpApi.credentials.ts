@@ -20,8 +20,7 @@ export class Auth0IdpApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/auth0.svg', dark: 'file:../icons/auth0.dark.svg' } as const;
 
-	documentationUrl =
-		'https://auth0.com/docs/get-started/auth0-overview/create-applications/machine-to-machine-apps';
+	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#auth0';
 
 	properties: INodeProperties[] = [
 		{
@@ -32,7 +31,7 @@ export class Auth0IdpApi implements ICredentialType {
 			placeholder: 'e.g. acme.us.auth0.com',
 			required: true,
 			description:
-				"The tenant's Auth0 domain (not a custom domain): the Management API audience is https://<domain>/api/v2/. A value starting with http:// or https:// is used as the base URL as given.",
+				"The tenant's Auth0 domain (not a custom domain): the Management API audience is built from it (https://acme.us.auth0.com/api/v2/). A value starting with http:// or https:// is used as the base URL as given.",
 		},
 		{
 			displayName: 'Client ID',

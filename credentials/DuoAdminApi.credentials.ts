@@ -18,7 +18,7 @@ export class DuoAdminApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/duo.svg', dark: 'file:../icons/duo.dark.svg' } as const;
 
-	documentationUrl = 'https://duo.com/docs/adminapi';
+	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#duo-security';
 
 	properties: INodeProperties[] = [
 		{

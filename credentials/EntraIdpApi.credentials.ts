@@ -21,7 +21,7 @@ export class EntraIdpApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/entra.svg', dark: 'file:../icons/entra.dark.svg' } as const;
 
-	documentationUrl = 'https://learn.microsoft.com/en-us/graph/auth-v2-service';
+	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#microsoft-entra-id';
 
 	properties: INodeProperties[] = [
 		{

@@ -18,7 +18,7 @@ export class IdpSyncProfileApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'A JSON mapping profile: username and attribute templates, group include/exclude/rename, rules, onDelete and reset. Use {"tenants": {"<okta org host>": {...}}} to hold one profile per IdP tenant.',
+				'A JSON mapping profile: username and attribute templates, group include/exclude/rename, rules, onDelete and reset. Use {"tenants": {"acme.okta.com": {...}}} to hold one profile per IdP tenant, named by its org host, Auth0 domain or Entra tenant ID.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -14,7 +14,7 @@ export class OktaIdpApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/okta.svg', dark: 'file:../icons/okta.dark.svg' } as const;
 
-	documentationUrl = 'https://developer.okta.com/docs/guides/create-an-api-token/main/';
+	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#okta';
 
 	properties: INodeProperties[] = [
 		{

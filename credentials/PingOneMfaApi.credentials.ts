@@ -23,7 +23,7 @@ export class PingOneMfaApi implements ICredentialType {
 	icon = { light: 'file:../icons/pingone.svg', dark: 'file:../icons/pingone.dark.svg' } as const;
 
 	documentationUrl =
-		'https://developer.pingidentity.com/pingone-api/getting-started/create-a-test-environment/step-3-get-a-token.html';
+		'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#pingone-mfa';
 
 	properties: INodeProperties[] = [
 		{

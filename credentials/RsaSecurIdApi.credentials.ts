@@ -17,7 +17,7 @@ export class RsaSecurIdApi implements ICredentialType {
 	icon = { light: 'file:../icons/rsa.svg', dark: 'file:../icons/rsa.dark.svg' } as const;
 
 	documentationUrl =
-		'https://community.rsa.com/t5/securid-cloud-authentication/authentication-for-the-cloud-administration-apis/ta-p/623068';
+		'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#rsa-securid';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,7 +19,7 @@ export class SsfTransmitterApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/ssf.svg', dark: 'file:../icons/ssf.dark.svg' } as const;
 
-	documentationUrl = 'https://openid.net/specs/openid-sharedsignals-framework-1_0.html';
+	documentationUrl = 'https://github.com/n8n-nodes-idp-mfa-sync/n8n-nodes-idp-mfa-sync#shared-signals-ssf-caep-and-risc';
 
 	properties: INodeProperties[] = [
 		{

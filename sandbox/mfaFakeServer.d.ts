@@ -54,3 +54,12 @@ export interface FakeMfaServer {
 	clearFaults(): void;
 	close(): Promise<void>;
 }
+
+/**
+ * Caps the request rate: `delay` (the default) holds each request until its slot, 1/perSecond after the
+ * last; `reject` answers 429 (with the provider's body) to requests beyond perSecond in any second.
+ */
+export interface FakeMfaRateLimit {
+	perSecond: number;
+	mode?: 'delay' | 'reject';
+}

@@ -1,11 +1,13 @@
-// The HTTP side the PingOne and RSA fakes share: one server on 127.0.0.1 that records every call, answers
-// injected faults (before a request is handled, or after it took effect: a lost response), and otherwise hands
-// the request to the provider's handler (auth check and routes).
+// The HTTP side the PingOne and RSA fakes share: one server on 127.0.0.1 that records every call, caps the request
+// rate if asked (delaying requests, or answering 429 beyond the cap), answers injected faults (before a request is
+// handled, or after it took effect: a lost response), and otherwise hands the request to the provider's handler
+// (auth check and routes).
 'use strict';
 
 const http = require('node:http');
 
 const { readBody } = require('./http');
+const { createRateLimiter } = require('./rateLimit');
 
 /** Seeded PRNG (mulberry32) so fault patterns repeat run to run. */
 function seededRandom(seed) {
@@ -26,7 +28,7 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  *   query: Record<string, string>, body?: unknown, auth?: string, fault?: string }} FakeCall
  * @typedef {{ status?: number, count?: number, rate?: number, seed?: number, method?: string, route?: string,
  *   afterApply?: boolean, drop?: boolean, delayMs?: number, retryAfterSeconds?: number }} FaultSpec
- * @param {{ port?: number,
+ * @param {{ port?: number, rateLimit?: { perSecond: number, mode?: 'delay' | 'reject' },
  *   routeOf: (method: string, path: string) => { route: string, kind: FakeCall['kind'] },
  *   handle: (call: FakeCall, req: import('node:http').IncomingMessage, rawBody: string) =>
  *     Promise<{ status: number, body?: unknown, headers?: Record<string, string> }>,
@@ -36,6 +38,7 @@ async function startFakeServer(options) {
 	/** @type {FakeCall[]} */
 	const calls = [];
 	let faults = [];
+	const throttle = createRateLimiter(options.rateLimit);
 
 	function takeFault(call) {
 		for (const fault of faults) {
@@ -74,6 +77,11 @@ async function startFakeServer(options) {
 			query: Object.fromEntries(url.searchParams.entries()),
 		};
 		calls.push(call);
+		if (await throttle()) {
+			call.fault = 'rate limited';
+			const reply = options.faultReply(429, call);
+			return { call, reply: { status: 429, body: reply.body, headers: reply.headers ?? {} } };
+		}
 		const fault = takeFault(call);
 		if (fault && !fault.status && !fault.drop) call.fault = `delayed ${fault.delayMs} ms`;
 		if (fault && !fault.afterApply) {

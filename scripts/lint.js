@@ -21,11 +21,27 @@ for (const entry of SHIPPED) {
 		filter: (source) => !source.includes(`${path.sep}fixtures`),
 	});
 }
+const files = fs.readdirSync(stage, { recursive: true }).filter((file) => String(file).endsWith('.ts')).length;
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
 
 const bin = path.join(root, 'node_modules', '.bin', 'n8n-node');
-const result = spawnSync(bin, ['lint', ...process.argv.slice(2)], { cwd: stage, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.split(stage).join(root);
-process.stdout.write(output);
+const result = spawnSync(bin, ['lint', ...process.argv.slice(2)], {
+	cwd: stage,
+	encoding: 'utf8',
+	env: { ...process.env, FORCE_COLOR: '0' },
+});
 fs.rmSync(stage, { recursive: true, force: true });
+
+// The CLI's banner ("┌  n8n-node lint v0.48.3") and frame lines say nothing; eslint's findings stay.
+const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+const version = /n8n-node lint\s+v?([\d.]+)/.exec(output)?.[1] ?? '?';
+const findings = output
+	.split(stage)
+	.join(root)
+	.split('\n')
+	.filter((line) => !/^[┌│└◇◆●■▲]\s*(n8n-node lint|$)/.test(line.trim()) && line.trim() !== '')
+	.join('\n');
+if (findings) process.stdout.write(`${findings}\n`);
+const how = `n8n-node lint ${version}, strict, default config, ${files} TypeScript files`;
+process.stdout.write(result.status === 0 ? `lint: passed (${how})\n` : `lint: FAILED (${how}; exit code ${result.status})\n`);
 process.exit(result.status ?? 1);

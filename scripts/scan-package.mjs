@@ -31,7 +31,7 @@ try {
 	const shipped = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
 	const strays = shipped.filter((file) => /(^|\/)(test|sandbox|fixtures|bench|scripts)\/|\.test\.js$/.test(file.replace(/^package\//, '')));
 	if (strays.length) throw new Error(`the tarball ships files that are not the package: ${strays.slice(0, 10).join(', ')}`);
-	console.log(`passed: the tarball holds ${shipped.length} files and no tests, fakes, fixtures or scripts`);
+	console.log(`  passed: the tarball holds ${shipped.length} files and no tests, fakes, fixtures or scripts`);
 
 	// The scanner makes a temporary folder when it is imported; keep it inside ours.
 	const scannerTmp = path.join(work, 'tmp');
@@ -52,7 +52,7 @@ try {
 	for (const leg of legs) {
 		const result = await analyzePackage(leg.dir, leg.patterns);
 		console.log(
-			`${result.passed ? 'passed' : 'FAILED'}: scanner ${leg.name} (${leg.patterns.join(', ')})`,
+			`  ${result.passed ? 'passed' : 'FAILED'}: scanner ${leg.name} (${leg.patterns.join(', ')})`,
 		);
 		if (!result.passed) {
 			passed = false;
@@ -66,4 +66,9 @@ try {
 } finally {
 	fs.rmSync(work, { recursive: true, force: true });
 }
+console.log(
+	exitCode === 0
+		? 'scan: passed (@n8n/scan-community-package on the sources and the packed tarball)'
+		: 'scan: FAILED (see above)',
+);
 process.exit(exitCode);

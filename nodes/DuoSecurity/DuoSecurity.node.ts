@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/n8n/subtitle';
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
 import { credentialTest, listSearch } from './methods';
@@ -17,7 +18,8 @@ export class DuoSecurity implements INodeType {
 		icon: { light: 'file:../../icons/duo.svg', dark: 'file:../../icons/duo.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// "Create or update user", "Reset enrollment of user"
+		subtitle: `={{ ${operationSubtitle(versionProperties)} }}`,
 		description:
 			'Keep Duo Security users, groups and MFA enrollments in step with your identity provider',
 		defaults: { name: 'Duo Security' },

@@ -9,9 +9,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { IDENTITY_EVENT_TYPES } from '../shared/model';
+import { inWords, optionNames } from '../shared/n8n/subtitle';
 import { finishAcknowledged } from './afterAcknowledgement';
 import { triggerProperties } from './description';
 import { readSelectedEvents, readTriggerOptions } from './options';
+import { outputItem } from './outputItem';
 import { readWindow, recordSeen } from './pipeline/dedupe';
 import { dedupeIds, processDelivery, verifyAny } from './pipeline/processDelivery';
 import type { DirectReply, InboundRequest } from './pipeline/request';
@@ -41,6 +44,12 @@ function send(res: ReturnType<IWebhookFunctions['getResponseObject']>, reply: Di
 	else res.send(reply.body);
 }
 
+const providerProperty = triggerProperties.find((property) => property.name === 'provider');
+const eventCount = '$parameter["events"].length';
+
+/** "Okta: all events", "Microsoft Entra ID: 3 events". */
+const subtitle = `={{ ${inWords('$parameter["provider"]', providerProperty ? optionNames(providerProperty) : {})} + ": " + (${eventCount} === ${IDENTITY_EVENT_TYPES.length} ? "all events" : ${eventCount} === 1 ? "1 event" : ${eventCount} + " events") }}`;
+
 function provider(ctx: IHookFunctions | IWebhookFunctions): IdentityProviderModule {
 	const id = ctx.getNodeParameter('provider', 'okta') as string;
 	const module = providerModule(id);
@@ -58,9 +67,9 @@ export class IdpEventTrigger implements INodeType {
 		// (whether to keep the body as binary data), which costs a fresh isolate each time.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["provider"] + ": " + $parameter["events"].length + " event types"}}',
+		subtitle,
 		description:
-			'Starts the workflow when users, groups or MFA enrollments change in your identity provider, as verified, normalized identity events',
+			'Starts the workflow when users, groups or MFA enrollments change in Okta, Auth0, Microsoft Entra ID or a Shared Signals transmitter',
 		defaults: { name: 'IdP Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -70,6 +79,22 @@ export class IdpEventTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
 		],
 		properties: triggerProperties,
+		// n8n would otherwise derive these texts from the display name ("Pull in events from IdP Event").
+		triggerPanel: {
+			header: 'Pull in events from your identity provider',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click the 'Execute step' button, then make a change in your identity provider, such as adding a user to a group. With Automatic registration the trigger registers its test URL with the provider while it listens. The execution shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, publish it. Then every matching change in your identity provider runs the workflow. These executions show up in the <a data-key=\"executions\">executions list</a>, but not in the editor.",
+				active:
+					"<b>While building your workflow</b>, click the 'Execute step' button, then make a change in your identity provider, such as adding a user to a group. The execution shows up in this editor.<br /><br /><b>Your workflow also runs automatically</b>, since it is published: every matching change in your identity provider starts an execution. These executions show up in the <a data-key=\"executions\">executions list</a>, but not in the editor.",
+			},
+			activationHint: {
+				inactive:
+					'Once you have finished building your workflow, publish it to have it also listen continuously (you just won’t see those executions here).',
+				active:
+					'This node also runs the workflow for every matching change in your identity provider (those executions won’t show up here).',
+			},
+		},
 	};
 
 	webhookMethods = {
@@ -245,7 +270,7 @@ export class IdpEventTrigger implements INodeType {
 		}
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray(events as unknown as IDataObject[])],
+			workflowData: [this.helpers.returnJsonArray(events.map(outputItem))],
 		};
 	}
 }

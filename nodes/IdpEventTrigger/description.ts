@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { IDENTITY_EVENT_TYPES, identityEventTypeOptions } from '../shared/model';
+import { eventTypeList } from './eventTypeList';
 import { DEFAULT_MAX_EVENTS_PER_DELIVERY } from './options';
+import { OKTA_EVENT_MAP } from './providers/okta/okta.eventMap';
 import { SSF_DIRECTORY_PARAMETER } from './providers/ssf/ssf.enrich';
+import { SSF_EVENT_MAP, ssfEventUri } from './providers/ssf/ssf.eventMap';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -75,8 +78,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'automatic',
 	},
 	{
-		displayName:
-			"In Okta, go to Workflow > Event Hooks > Create Event Hook. Use this node's production URL, the header name Authorization, and the Event Hook Secret from the credential as its value. Subscribe to the Okta events listed in the package README for the events selected below, then click Verify.",
+		displayName: `In Okta, go to Workflow > Event Hooks > Create Event Hook. Use this node's production URL, the header name Authorization, and the Event Hook Secret from the credential as its value. Subscribe to the Okta event types of the events you select in Trigger On, then click Verify:${eventTypeList(OKTA_EVENT_MAP)}`,
 		name: 'manualNoticeOkta',
 		type: 'notice',
 		default: '',
@@ -99,8 +101,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { registration: ['manual'], provider: ['entra'] } },
 	},
 	{
-		displayName:
-			"At the transmitter, create a push stream (POST to its configuration_endpoint) with delivery.method urn:ietf:rfc:8935, delivery.endpoint_url set to this node's production URL, delivery.authorization_header set to the credential's Authorization Secret (optional), and events_requested listing the CAEP and RISC event types in the package README for the events selected below. Copy the stream's aud into the credential's Audience.",
+		displayName: `At the transmitter, create a push stream (POST to its configuration_endpoint) with delivery.method urn:ietf:rfc:8935, delivery.endpoint_url set to this node's production URL, delivery.authorization_header set to the credential's Authorization Secret (optional), and events_requested listing the event types of the events you select in Trigger On. Copy the stream's aud into the credential's Audience.${eventTypeList(SSF_EVENT_MAP, ssfEventUri)}`,
 		name: 'manualNoticeSsf',
 		type: 'notice',
 		default: '',

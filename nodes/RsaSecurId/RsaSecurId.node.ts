@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/n8n/subtitle';
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
 import { credentialTest, listSearch } from './methods';
@@ -17,7 +18,7 @@ export class RsaSecurId implements INodeType {
 		icon: { light: 'file:../../icons/rsa.svg', dark: 'file:../../icons/rsa.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{ ${operationSubtitle(versionProperties)} }}`,
 		description: 'Keep RSA SecurID user status and authenticators in step with your identity provider',
 		defaults: { name: 'RSA SecurID' },
 		usableAsTool: true,

@@ -13,6 +13,12 @@ export interface FakeAuth0UserInput {
 	user_metadata?: Record<string, unknown>;
 	app_metadata?: Record<string, unknown>;
 }
+export interface FakeAuth0Method {
+	id: string;
+	type: string;
+	confirmed: boolean;
+	name?: string;
+}
 export interface FakeAuth0User extends FakeAuth0UserInput {
 	user_id: string;
 	created_at: string;
@@ -78,16 +84,23 @@ export interface FakeAuth0 {
 		roles: Map<string, FakeAuth0Role>;
 		userRoles: Map<string, Set<string>>;
 		enrollments: Map<string, unknown[]>;
+		/** Authentication methods by user id (a database user's password is implied). */
+		authMethods: Map<string, FakeAuth0Method[]>;
+		/** Enrollment tickets created, with whether Auth0 was asked to email them. */
+		tickets: Array<{ ticket_id: string; user_id: string; email?: string; send_mail: boolean }>;
 		logStreams: Map<string, FakeAuth0LogStream>;
 		eventStreams: Map<string, FakeAuth0EventStream>;
 		logs: FakeAuth0LogEntry[];
 		eventQueue: Array<{ streamId: string; event: Record<string, unknown> }>;
 	};
-	requests: Array<{ method: string; path: string; status: number }>;
+	requests: Array<{ method: string; path: string; status: number; query: string; body?: unknown }>;
 	exportJobs: Map<string, { id: string; status: string; created_at: string; fields: Array<{ name: string; export_as?: string }> }>;
 	exportDownloads: Array<{ jobId: string; status: number }>;
 	readonly tokensIssued: number;
 	putUser(user: FakeAuth0UserInput): FakeAuth0User;
+	enrollMethod(userId: string, type: string, extra?: { id?: string; name?: string }): FakeAuth0Method;
+	/** Writes Auth0 accepted: method, path under /api/v2 with query, JSON body (passwords redacted). */
+	writes(): Array<{ method: string; path: string; params: unknown }>;
 	signup(profile: FakeAuth0UserInput): FakeAuth0User;
 	guardianUnenroll(
 		userId: string,
@@ -106,7 +119,7 @@ export interface FakeAuth0 {
 		options?: { format?: 'JSONARRAY' | 'JSONLINES' | 'JSONOBJECT' },
 	): Promise<FakeAuth0Reply>;
 	flushEvents(): Promise<Array<FakeAuth0Reply & { streamId: string; eventId: string }>>;
-	injectFaults(fault: InjectedFault & { retryAfter?: number }): void;
+	injectFaults(fault: InjectedFault & { retryAfter?: number | null; resetInSeconds?: number }): void;
 	close(): Promise<void>;
 }
 export const ALL_SCOPES: string[];
@@ -115,7 +128,7 @@ export function startFakeAuth0(options?: {
 	clientSecret?: string;
 	scopes?: string[];
 	tenant?: string;
-	users?: FakeAuth0UserInput[];
+	users?: Array<FakeAuth0UserInput & { methods?: Array<{ type: string; id?: string; name?: string }> }>;
 	roles?: Array<{ id?: string; name: string; description?: string }>;
 	userRoles?: Record<string, string[]>;
 	prefixedEventTypes?: boolean;

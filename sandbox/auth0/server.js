@@ -18,14 +18,20 @@ const { createRoutes, auth0Error, newUser } = require('./routes');
 const { logEntry, sapiEntry, postToStream } = require('./logs');
 const { cloudEvent, postEvent } = require('./events');
 const { createExports } = require('./exports');
+const { createMfaRoutes, newMethod } = require('./mfaRoutes');
 
 const ALL_SCOPES = [
 	'read:users', 'create:users', 'update:users', 'delete:users', 'read:roles', 'create:roles', 'update:roles', 'delete:roles',
 	'create:role_members', 'delete:role_members', 'delete:guardian_enrollments', 'delete:authentication_methods',
 	'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams',
 	'read:event_streams', 'create:event_streams', 'delete:event_streams',
+	'read:authentication_methods', 'create:guardian_enrollment_tickets',
 ];
 const RATE_LIMIT = 50;
+
+function safeJson(raw) {
+	try { return JSON.parse(raw); } catch { return raw; }
+}
 
 function parseBody(raw, contentType) {
 	if (!raw) return {};
@@ -64,7 +70,7 @@ async function startFakeAuth0(options = {}) {
 
 	const context = () => ({ tenant, clientId, clientName: 'fake-provisioning-app' });
 	const exportJobs = createExports({ state, tenant, baseUrl: () => baseUrl, pollsUntilDone: options.exportPollsUntilDone, linkTtlSeconds: options.exportLinkTtlSeconds });
-	const routes = createRoutes(state, {
+	const hooks = {
 		userEvent(type, data) {
 			for (const stream of state.eventStreams.values()) {
 				if (stream.status !== 'enabled') continue;
@@ -72,11 +78,13 @@ async function startFakeAuth0(options = {}) {
 				state.eventQueue.push({ streamId: stream.id, event: cloudEvent(type, JSON.parse(JSON.stringify(data)), { ...context(), streamId: stream.id, prefixed: options.prefixedEventTypes }) });
 			}
 		},
-	}, exportJobs);
+	};
+	const routes = [...createMfaRoutes(state, hooks), ...createRoutes(state, hooks, exportJobs)];
 
 	for (const user of options.users ?? []) {
 		const full = newUser(user, user.created_at ?? new Date().toISOString());
 		state.users.set(full.user_id, full);
+		if (user.methods) state.authMethods.set(full.user_id, user.methods.map((m) => newMethod(m.type, m)));
 	}
 	for (const role of options.roles ?? []) {
 		const full = { id: role.id ?? `rol_${randomBytes(8).toString('hex')}`, name: role.name, description: role.description ?? role.name };
@@ -98,7 +106,12 @@ async function startFakeAuth0(options = {}) {
 		if (!authorization?.startsWith('Bearer ') || !scopes) return auth0Error(401, 'Invalid token', 'invalid_token');
 		const fault = takeFault(faults, method, url.pathname);
 		if (fault) {
-			if (fault.status === 429) return { ...auth0Error(429, 'Global limit has been reached', 'too_many_requests'), headers: { 'retry-after': String(fault.retryAfter ?? 1), 'x-ratelimit-remaining': '0' } };
+			if (fault.status === 429) {
+				const wait = fault.retryAfter ?? fault.resetInSeconds ?? 1;
+				const headers = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + wait) };
+				if (fault.retryAfter !== null && fault.resetInSeconds === undefined) headers['retry-after'] = String(wait);
+				return { ...auth0Error(429, 'Global limit has been reached', 'too_many_requests'), headers };
+			}
 			return auth0Error(fault.status, 'Internal Server Error', 'internal_error');
 		}
 		for (const [routeMethod, pattern, scope, handler, description] of routes) {
@@ -125,7 +138,7 @@ async function startFakeAuth0(options = {}) {
 		const send = ({ status, body, headers = {} }) => {
 			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': String(RATE_LIMIT), 'x-ratelimit-remaining': String(Math.max(0, remaining)), 'x-ratelimit-reset': String(windowReset), ...headers });
 			res.end(body === undefined ? '' : JSON.stringify(body));
-			requests.push({ method: req.method, path: url.pathname, status });
+			requests.push({ method: req.method, path: url.pathname, status, query: url.search, ...(raw && url.pathname !== '/oauth/token' ? { body: safeJson(raw) } : {}) });
 		};
 		let body;
 		try { body = parseBody(raw, req.headers['content-type']); } catch { return send(auth0Error(400, 'Invalid request payload JSON format', 'invalid_body')); }
@@ -218,7 +231,24 @@ async function startFakeAuth0(options = {}) {
 			}
 			return results;
 		},
-		/** @param {{status: number, count?: number, pathPrefix?: string, method?: string, retryAfter?: number}} fault */
+		/** Enrolls an authentication method (totp, push, phone, email, webauthn-roaming, passkey, …) for a user. */
+		enrollMethod(userId, type, extra = {}) {
+			const method = newMethod(type, extra);
+			if (!state.authMethods.has(userId)) state.authMethods.set(userId, []);
+			state.authMethods.get(userId).push(method);
+			return method;
+		},
+		/** Writes Auth0 accepted, as method, path with query, and JSON body (passwords redacted). */
+		writes() {
+			return requests
+				.filter((r) => r.method !== 'GET' && r.status < 400 && r.path.startsWith('/api/v2/'))
+				.map((r) => ({ method: r.method, path: `${r.path.slice(7)}${r.query}`, params: r.body?.password ? { ...r.body, password: '[redacted]' } : (r.body ?? {}) }));
+		},
+		/**
+		 * A 429 for the next matching calls: with `retryAfter` (seconds) Auth0's Retry-After, with `resetInSeconds`
+		 * only X-RateLimit-Reset.
+		 * @param {{status: number, count?: number, pathPrefix?: string, method?: string, retryAfter?: number, resetInSeconds?: number}} fault
+		 */
 		injectFaults(fault) { faults.push({ count: 1, ...fault }); },
 		close() { return new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve(undefined)); }); },
 	};

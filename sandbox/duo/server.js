@@ -11,6 +11,7 @@
 
 const http = require('node:http');
 
+const { createRateLimiter } = require('../rateLimit');
 const { verifySignature } = require('./signature');
 const { createStore } = require('./store');
 const { dispatch, routeKey } = require('./routes');
@@ -66,10 +67,7 @@ async function startFakeDuo(options = {}) {
 	const calls = [];
 	/** @type {Array<{ status: number, remaining: number, rate: number, random: () => number }>} */
 	let faults = [];
-	const rateLimit = options.rateLimit;
-	let nextSlot = 0;
-	/** @type {number[]} */
-	const recent = [];
+	const throttle = createRateLimiter(options.rateLimit);
 
 	/** The first armed fault that applies to this call, consuming one of its count. */
 	function takeFault(call) {
@@ -94,23 +92,6 @@ async function startFakeDuo(options = {}) {
 			message: 'Injected fault',
 		},
 	};
-
-	/** Waits for a slot ('delay') or reports that the cap is exceeded ('reject'). */
-	async function throttle() {
-		if (!rateLimit) return false;
-		const interval = 1000 / rateLimit.perSecond;
-		const now = Date.now();
-		if ((rateLimit.mode ?? 'delay') === 'delay') {
-			const slot = Math.max(now, nextSlot);
-			nextSlot = slot + interval;
-			if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
-			return false;
-		}
-		while (recent.length && recent[0] <= now - 1000) recent.shift();
-		if (recent.length >= rateLimit.perSecond) return true;
-		recent.push(now);
-		return false;
-	}
 
 	async function handle(req) {
 		const url = new URL(req.url, 'http://fake-duo.invalid');

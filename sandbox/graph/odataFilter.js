@@ -1,7 +1,9 @@
-// The subset of Microsoft Graph's `$filter` on users the fake needs: `prop eq|ne value`, startswith(prop,'v'),
-// endswith(prop,'v'), `not`, `and`, `or` and parentheses, with 'strings', true, false and null. As Graph does,
-// `ne`, `not` and endswith are advanced queries: they need ConsistencyLevel: eventual and $count=true. Anything
-// else is a syntax error, which the server answers with 400.
+// The subset of Microsoft Graph's `$filter` on users the fake needs: `prop eq|ne value`, `prop in ('a','b')`,
+// startswith(prop,'v'), endswith(prop,'v'), `not`, `and`, `or` and parentheses, with 'strings', true, false and
+// null; `a/b` reads a property of a complex property (onPremisesExtensionAttributes/extensionAttribute1). As Graph
+// does, `ne`, `not`, endswith and filters on onPremisesExtensionAttributes are advanced queries: they need
+// ConsistencyLevel: eventual and $count=true. At most 15 expressions (`in` values count one each). Anything else is a
+// syntax error, which the server answers with 400.
 'use strict';
 
 class ODataSyntaxError extends Error {}
@@ -30,10 +32,18 @@ function tokenize(text) {
  * @param {string} text
  * @returns {{ predicate: (item: object) => boolean, advanced: boolean }}
  */
+const MAX_EXPRESSIONS = 15;
+
+/** A property, or a property of a complex property (`a/b`). */
+function read(item, path) {
+	return path.split('/').reduce((value, key) => (value !== null && typeof value === 'object' ? value[key] : undefined), item);
+}
+
 function compileFilter(text) {
 	const tokens = tokenize(text);
 	let i = 0;
 	let advanced = false;
+	let expressions = 0;
 	const word = (w) => tokens[i]?.kind === 'word' && tokens[i].value.toLowerCase() === w;
 	const expect = (kind) => { if (tokens[i++]?.kind !== kind) throw new ODataSyntaxError(`Invalid filter clause: '${kind}' expected`); };
 	const literal = () => {
@@ -61,14 +71,26 @@ function compileFilter(text) {
 			return (x) => typeof x[prop.value] === 'string' && (fn === 'startswith' ? x[prop.value].toLowerCase().startsWith(value) : x[prop.value].toLowerCase().endsWith(value));
 		}
 		const op = tokens[i++];
-		if (op?.kind !== 'word' || !['eq', 'ne'].includes(op.value.toLowerCase())) throw new ODataSyntaxError(`Invalid filter clause: operator expected after ${t.value}`);
+		if (op?.kind !== 'word' || !['eq', 'ne', 'in'].includes(op.value.toLowerCase())) throw new ODataSyntaxError(`Invalid filter clause: operator expected after ${t.value}`);
+		if (t.value.startsWith('onPremisesExtensionAttributes/')) advanced = true;
+		const same = (actual, value) => (typeof actual === 'string' && typeof value === 'string' ? actual.toLowerCase() === value.toLowerCase() : (actual ?? null) === value);
+		if (op.value.toLowerCase() === 'in') {
+			expect('(');
+			const values = [literal()];
+			while (tokens[i]?.kind === ',') { i++; values.push(literal()); }
+			expect(')');
+			expressions += values.length;
+			return (x) => values.some((value) => same(read(x, t.value), value));
+		}
+		expressions += 1;
 		const value = literal();
-		const eq = (x) => (typeof x[t.value] === 'string' && typeof value === 'string' ? x[t.value].toLowerCase() === value.toLowerCase() : (x[t.value] ?? null) === value);
+		const eq = (x) => same(read(x, t.value), value);
 		if (op.value.toLowerCase() === 'ne') { advanced = true; return (x) => !eq(x); }
 		return eq;
 	};
 	const predicate = orExpr();
 	if (i !== tokens.length) throw new ODataSyntaxError('Invalid filter clause: unexpected text at the end');
+	if (expressions > MAX_EXPRESSIONS) throw new ODataSyntaxError(`The number of expressions in the filter clause (${expressions}) exceeds the limit of ${MAX_EXPRESSIONS}.`);
 	return { predicate, advanced };
 }
 

@@ -13,6 +13,22 @@ export interface FakeGraphUser {
 	department?: string | null;
 	[property: string]: unknown;
 }
+export interface FakeGraphMethodSeed {
+	/** Short type: phone, microsoftAuthenticator, softwareOath, fido2, email, windowsHelloForBusiness, temporaryAccessPass. */
+	type: string;
+	phoneType?: 'mobile' | 'alternateMobile' | 'office';
+	displayName?: string;
+	/** A fixed id (phones have Graph's fixed ids per phone type). */
+	id?: string;
+	/** Makes it the user's default MFA method (else the first method is). */
+	isDefault?: boolean;
+}
+export interface FakeGraphMethod {
+	'@odata.type': string;
+	id: string;
+	phoneType?: string;
+	displayName?: string;
+}
 export interface FakeGraphGroup {
 	id: string;
 	displayName?: string;
@@ -56,8 +72,16 @@ export interface FakeGraph {
 		error?: string;
 	}>;
 	queued: Array<{ subscriptionId: string; notification: Record<string, unknown> }>;
-	requests: Array<{ method: string; path: string; status: number }>;
+	requests: Array<{ method: string; path: string; status: number; query: string; body?: unknown }>;
 	readonly tokensIssued: number;
+	/** Authentication methods by user id (the password is implied). */
+	authMethods: Map<string, FakeGraphMethod[]>;
+	defaultMethods: Map<string, string>;
+	/** revokeSignInSessions calls by user id. */
+	revocations: Map<string, number>;
+	enrollMethod(userId: string, type: string, extra?: Omit<FakeGraphMethodSeed, 'type'>): FakeGraphMethod;
+	/** Writes Graph accepted: method, path under /v1.0 with query, JSON body (passwords redacted). */
+	writes(): Array<{ method: string; path: string; params: unknown }>;
 	createUser(input: Partial<FakeGraphUser>): FakeGraphUser;
 	updateUser(id: string, patch: Partial<FakeGraphUser>): FakeGraphUser;
 	softDeleteUser(id: string): undefined;
@@ -85,12 +109,14 @@ export interface FakeGraph {
 	close(): Promise<void>;
 }
 export const ALL_PERMISSIONS: string[];
+/** The application permissions the Entra ID MFA node needs. */
+export const MFA_PERMISSIONS: string[];
 export function startFakeGraph(options?: {
 	tenantId?: string;
 	clientId?: string;
 	clientSecret?: string;
 	permissions?: string[];
-	users?: FakeGraphUser[];
+	users?: Array<FakeGraphUser & { methods?: FakeGraphMethodSeed[] }>;
 	groups?: FakeGraphGroup[];
 	members?: Record<string, string[]>;
 	pageSize?: number;

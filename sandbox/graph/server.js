@@ -19,8 +19,19 @@ const { readBody, takeFault } = require('../http');
 const { createDirectory } = require('./directory');
 const { createSubscriptions, graphError } = require('./subscriptions');
 const { compileFilter } = require('./odataFilter');
+const { createMfaRoutes, MFA_PERMISSIONS } = require('./mfaRoutes');
 
 const ALL_PERMISSIONS = ['User.Read.All', 'Group.Read.All', 'GroupMember.Read.All'];
+
+function parsed(raw) {
+	try { return JSON.parse(raw); } catch { return raw; }
+}
+
+/** A body with any password replaced, as a record may show it. */
+function redacted(body) {
+	if (!body?.passwordProfile?.password) return body;
+	return { ...body, passwordProfile: { ...body.passwordProfile, password: '[redacted]' } };
+}
 
 function pick(object, select) {
 	if (!select) return object;
@@ -45,7 +56,7 @@ async function startFakeGraph(options = {}) {
 	const subscriptions = createSubscriptions({ tenantId, appId: clientId, graphUrl: () => `${origin}/v1.0`, clock });
 	/** @type {Map<string, string[]>} */
 	const tokens = new Map();
-	/** @type {{method: string, path: string, status: number}[]} */
+	/** @type {{method: string, path: string, status: number, query: string, body?: unknown}[]} */
 	const requests = [];
 	const faults = [];
 
@@ -93,7 +104,17 @@ async function startFakeGraph(options = {}) {
 		return result;
 	}
 
-	const need = (scopes, ...any) => any.some((p) => scopes.includes(p));
+	/** A ReadWrite permission also grants the Read permission of the same name. */
+	const need = (scopes, ...any) => any.some((p) => scopes.includes(p) || scopes.includes(p.replace('.Read.', '.ReadWrite.')));
+
+	/** Runs a directory operation and queues the notifications Graph would send for it. */
+	const change = (operation) => (...args) => {
+		const result = operation(...args);
+		subscriptions.notify(result.changes);
+		return result.user ?? result.group;
+	};
+	const mfa = createMfaRoutes({ directory, change, need, origin: () => origin });
+	for (const user of options.users ?? []) for (const method of user.methods ?? []) mfa.enroll(user.id, method.type, method);
 
 	/**
 	 * `$filter` on users, and `$count=true`, which directory objects serve only as advanced queries (with
@@ -131,12 +152,14 @@ async function startFakeGraph(options = {}) {
 		const p = url.pathname.replace(/^\/v1\.0/, '');
 		const select = url.searchParams.get('$select');
 		let m;
+		const written = mfa.route(method, p, body, scopes);
+		if (written) return written;
 		if (p.startsWith('/users')) {
 			if (!need(scopes, 'User.Read.All')) return denied();
 			if (method === 'GET' && p === '/users') return listUsers(url, headers, select);
 			if (method === 'GET' && p === '/users/delta') return delta(url, 'users');
 			if (method === 'GET' && (m = /^\/users\/([^/]+)$/.exec(p))) {
-				const user = directory.users.get(decodeURIComponent(m[1])) ?? [...directory.users.values()].find((u) => u.userPrincipalName === decodeURIComponent(m[1]));
+				const user = directory.users.get(decodeURIComponent(m[1])) ?? [...directory.users.values()].find((u) => String(u.userPrincipalName).toLowerCase() === decodeURIComponent(m[1]).toLowerCase());
 				return user ? { status: 200, body: { '@odata.context': `${origin}/v1.0/$metadata#users/$entity`, ...pick(user, select) } } : notFound(decodeURIComponent(m[1]));
 			}
 			if (method === 'GET' && (m = /^\/users\/([^/]+)\/memberOf(\/microsoft\.graph\.group)?$/.exec(p))) {
@@ -155,7 +178,7 @@ async function startFakeGraph(options = {}) {
 				const group = directory.groups.get(decodeURIComponent(m[1]));
 				return group ? { status: 200, body: pick(group, select) } : notFound(decodeURIComponent(m[1]));
 			}
-			if (method === 'GET' && (m = /^\/groups\/([^/]+)\/members$/.exec(p))) {
+			if (method === 'GET' && (m = /^\/groups\/([^/]+)\/members(?:\/microsoft\.graph\.user)?$/.exec(p))) {
 				const id = decodeURIComponent(m[1]);
 				if (!directory.groups.has(id)) return notFound(id);
 				const users = [...(directory.members.get(id) ?? [])].map((uid) => directory.users.get(uid)).filter(Boolean);
@@ -194,7 +217,7 @@ async function startFakeGraph(options = {}) {
 		const send = ({ status, body, headers = {} }) => {
 			res.writeHead(status, { 'content-type': 'application/json; odata.metadata=minimal; charset=utf-8', 'request-id': randomUUID(), 'client-request-id': randomUUID(), ...headers });
 			res.end(body === undefined ? '' : JSON.stringify(body));
-			requests.push({ method: req.method, path: url.pathname, status });
+			requests.push({ method: req.method, path: url.pathname, status, query: url.search, ...(raw && !url.pathname.endsWith('/token') ? { body: parsed(raw) } : {}) });
 		};
 		const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
 		if (token && req.method === 'POST') {
@@ -215,13 +238,6 @@ async function startFakeGraph(options = {}) {
 	});
 	await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	origin = `http://127.0.0.1:${server.address().port}`;
-
-	/** Runs a directory operation and queues the notifications Graph would send for it. */
-	const change = (operation) => (...args) => {
-		const result = operation(...args);
-		subscriptions.notify(result.changes);
-		return result.user ?? result.group;
-	};
 
 	return {
 		/** Graph base URL for the credential (`<origin>/v1.0`). */
@@ -257,10 +273,20 @@ async function startFakeGraph(options = {}) {
 		/** Moves the fake's clock (subscription expiry and the renewal limit) forward. */
 		advanceClock(ms) { clockOffset += ms; },
 		setExpiration(id, iso) { const sub = subscriptions.store.get(id); if (!sub) throw new Error(`subscription ${id} does not exist`); sub.expirationDateTime = new Date(Date.parse(iso)).toISOString(); },
+		/** Authentication methods by user id (the password is implied), default method ids, session revocations. */
+		authMethods: mfa.methods,
+		defaultMethods: mfa.defaults,
+		revocations: mfa.revocations,
+		/** Registers an authentication method for a user, as the user would; `isDefault` makes it the default. */
+		enrollMethod: (userId, type, extra) => mfa.enroll(userId, type, extra),
+		/** Writes Graph accepted, as method, path under /v1.0 with query, and JSON body (passwords redacted). */
+		writes() {
+			return requests.filter((r) => r.method !== 'GET' && r.status < 400 && r.path.startsWith('/v1.0/')).map((r) => ({ method: r.method, path: `${r.path.slice(5)}${r.query}`, params: redacted(r.body ?? {}) }));
+		},
 		/** @param {{status: number, count?: number, pathPrefix?: string, method?: string, retryAfter?: number}} fault */
 		injectFaults(fault) { faults.push({ count: 1, ...fault }); },
 		close() { return new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve(undefined)); }); },
 	};
 }
 
-module.exports = { startFakeGraph, ALL_PERMISSIONS };
+module.exports = { startFakeGraph, ALL_PERMISSIONS, MFA_PERMISSIONS };

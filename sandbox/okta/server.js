@@ -9,6 +9,7 @@ const { randomUUID, randomBytes } = require('node:crypto');
 
 const { readBody, takeFault } = require('../http');
 const { compileSearch } = require('./search');
+const { createMfaRoutes, newFactor } = require('./mfaRoutes');
 
 const RATE_LIMIT = 600;
 
@@ -18,6 +19,10 @@ const bucketOf = (path) => path.replace(/\/(users|groups)\/[^/]+/g, '/$1/{id}');
 /** @param {number} status @param {string} code @param {string} summary */
 function oktaError(status, code, summary) {
 	return { status, body: { errorCode: code, errorSummary: summary, errorLink: code, errorId: `oae${randomBytes(8).toString('hex')}`, errorCauses: [] } };
+}
+
+function safeJson(raw) {
+	try { return JSON.parse(raw); } catch { return raw; }
 }
 
 function oktaId(prefix) {
@@ -50,9 +55,12 @@ async function callHook(hook, init) {
 
 /**
  * @param {{ apiToken?: string, users?: object[], groups?: object[], memberships?: Record<string,string[]>,
- *   pageSize?: number, port?: number, rateLimit?: { limit?: number, windowSeconds?: number, enforce?: boolean } }} [options]
+ *   pageSize?: number, port?: number, rateLimit?: { limit?: number, windowSeconds?: number, enforce?: boolean },
+ *   customAttributes?: string[] }} [options]
  *   `rateLimit.enforce` answers 429 E0000047 once an endpoint's window is used up, as Okta does; without it the
- *   X-Rate-Limit-* headers are reported and never enforced.
+ *   X-Rate-Limit-* headers are reported and never enforced. `customAttributes` are the user profile attributes the
+ *   org declared besides Okta's base profile (default: idpUserId); writes of any other attribute are refused.
+ *   Users may be seeded with `factors: [{ factorType, provider }]`.
  */
 async function startFakeOkta(options = {}) {
 	const apiToken = options.apiToken ?? 'fake-okta-token';
@@ -62,8 +70,9 @@ async function startFakeOkta(options = {}) {
 		/** @type {Map<string, any>} */ groups: new Map(),
 		/** @type {Map<string, Set<string>>} groupId → userIds */ memberships: new Map(),
 		/** @type {Map<string, any>} */ eventHooks: new Map(),
+		/** @type {Map<string, any[]>} userId → Classic factors */ factors: new Map(),
 	};
-	/** @type {{method: string, path: string, status: number}[]} */
+	/** @type {{method: string, path: string, status: number, query: string, body?: unknown}[]} */
 	const requests = [];
 	/** @type {{hookId: string, status: number, challengeOk: boolean}[]} */
 	const verificationCalls = [];
@@ -85,8 +94,9 @@ async function startFakeOkta(options = {}) {
 
 	const now = () => new Date().toISOString();
 	const putUser = (user) => {
-		const full = { id: user.id ?? oktaId('00u'), status: user.status ?? 'ACTIVE', created: user.created ?? now(), activated: null, statusChanged: null, lastLogin: null, lastUpdated: user.lastUpdated ?? now(), passwordChanged: null, type: { id: 'oty000000000000000' }, profile: { ...user.profile }, credentials: { provider: { type: 'OKTA', name: 'OKTA' } }, _links: {} };
+		const full = { id: user.id ?? oktaId('00u'), status: user.status ?? 'ACTIVE', created: user.created ?? now(), activated: null, statusChanged: null, lastLogin: null, lastUpdated: user.lastUpdated ?? now(), passwordChanged: null, type: { id: 'oty000000000000000' }, profile: { ...user.profile }, credentials: { provider: { type: user.provider ?? 'OKTA', name: user.provider ?? 'OKTA' } }, _links: {} };
 		state.users.set(full.id, full);
+		if (user.factors) state.factors.set(full.id, user.factors.map((f) => ({ ...newFactor(f.factorType, f.provider), ...f })));
 		return full;
 	};
 	const putGroup = (group) => {
@@ -103,7 +113,7 @@ async function startFakeOkta(options = {}) {
 	}
 
 	let baseUrl = '';
-	const findUser = (idOrLogin) => state.users.get(idOrLogin) ?? [...state.users.values()].find((u) => u.profile.login === idOrLogin);
+	const findUser = (idOrLogin) => state.users.get(idOrLogin) ?? [...state.users.values()].find((u) => String(u.profile.login).toLowerCase() === String(idOrLogin).toLowerCase());
 
 	/** Cursor paging with Link headers: `after` is the id of the last item of the previous page. */
 	const page = (url, items) => {
@@ -141,9 +151,13 @@ async function startFakeOkta(options = {}) {
 		? groups.map((g) => ({ ...g, _embedded: { stats: { usersCount: state.memberships.get(g.id)?.size ?? 0 } } }))
 		: groups;
 
+	const mfa = createMfaRoutes({ state, oktaError, oktaId, now, findUser: (id) => findUser(id), customAttributes: options.customAttributes ?? ['idpUserId'] });
+
 	async function route(method, url, body) {
 		const p = url.pathname;
 		let m;
+		const written = mfa.route(method, url, body);
+		if (written) return written;
 		if (method === 'GET' && p === '/api/v1/users') {
 			const matching = usersMatching(url);
 			return matching.error ?? page(url, matching.users);
@@ -160,7 +174,10 @@ async function startFakeOkta(options = {}) {
 			const groups = [...state.groups.values()].filter((g) => state.memberships.get(g.id)?.has(user.id));
 			return page(url, groups);
 		}
-		if (method === 'GET' && p === '/api/v1/groups') return page(url, withStats(url, [...state.groups.values()]));
+		if (method === 'GET' && p === '/api/v1/groups') {
+			const matching = mfa.groupsMatching(url);
+			return matching.error ?? page(url, withStats(url, matching.groups));
+		}
 		if (method === 'GET' && (m = /^\/api\/v1\/groups\/([^/]+)$/.exec(p))) {
 			const group = state.groups.get(m[1]);
 			return group ? { status: 200, body: group } : oktaError(404, 'E0000007', `Not found: Resource not found: ${m[1]} (UserGroup)`);
@@ -241,7 +258,7 @@ async function startFakeOkta(options = {}) {
 			};
 			res.writeHead(status, headers);
 			res.end(body === undefined ? '' : JSON.stringify(body));
-			requests.push({ method: req.method, path: url.pathname, status });
+			requests.push({ method: req.method, path: url.pathname, status, query: url.search, ...(raw ? { body: safeJson(raw) } : {}) });
 		};
 		if (req.headers.authorization !== `SSWS ${apiToken}`) {
 			const { status, body } = oktaError(401, 'E0000011', 'Invalid token provided');
@@ -282,6 +299,16 @@ async function startFakeOkta(options = {}) {
 		setMembership(groupId, userId, member) {
 			if (!state.memberships.has(groupId)) state.memberships.set(groupId, new Set());
 			if (member) state.memberships.get(groupId).add(userId); else state.memberships.get(groupId).delete(userId);
+		},
+		/** Enrolls a Classic factor (and so an authenticator enrollment) for a user, as the user would. */
+		enrollFactor(userId, factorType = 'push', provider = 'OKTA') {
+			const factor = newFactor(factorType, provider);
+			mfa.factorsOf(userId).push(factor);
+			return factor;
+		},
+		/** Writes (every call but GETs) that Okta accepted, as method, path with query, and JSON body. */
+		writes() {
+			return requests.filter((r) => r.method !== 'GET' && r.status < 400).map((r) => ({ method: r.method, path: `${r.path}${r.query}`, params: r.body ?? {} }));
 		},
 		/** @param {{status: number, count?: number, pathPrefix?: string, method?: string, resetInSeconds?: number}} fault */
 		injectFaults(fault) { faults.push({ count: 1, ...fault }); },

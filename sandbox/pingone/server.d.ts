@@ -1,4 +1,4 @@
-import type { FakeMfaServer } from '../mfaFakeServer';
+import type { FakeMfaRateLimit, FakeMfaServer } from '../mfaFakeServer';
 
 export interface FakePingOneDevice {
 	id?: string;
@@ -98,4 +98,5 @@ export function startFakePingOne(options?: {
 	readOnly?: boolean;
 	port?: number;
 	seed?: { users?: FakePingOneSeedUser[]; groups?: FakePingOneSeedGroup[] };
+	rateLimit?: FakeMfaRateLimit;
 }): Promise<FakePingOne>;

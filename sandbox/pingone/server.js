@@ -7,6 +7,7 @@
 // - /v1/environments/{envId}/… needs `Authorization: Bearer <token>`: missing, unknown or expired tokens get
 //   401; a token of another environment, or a write with a read-only app, gets 403 ACCESS_FAILED.
 // - Users, groups, memberships and MFA devices with cursor paging and PingOne's error body (see routes.js).
+// - rateLimit caps requests per second by delaying them or answering 429 beyond the cap, as the Duo fake does.
 // - injectFaults() answers 429 (with Retry-After), 5xx, drops the connection or delays, before or after the
 //   request took effect.
 // Wire formats follow shared/reference/mfa-providers.md part A; [unverified] marks choices the docs leave open.
@@ -56,7 +57,8 @@ function presentedClient(headers, form) {
 /**
  * @param {{ environmentId?: string, clientId?: string, clientSecret?: string,
  *   tokenAuthMethod?: 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST', tokenLifetimeSeconds?: number,
- *   readOnly?: boolean, port?: number, seed?: { users?: object[], groups?: object[] } }} [options]
+ *   readOnly?: boolean, port?: number, seed?: { users?: object[], groups?: object[] },
+ *   rateLimit?: { perSecond: number, mode?: 'delay' | 'reject' } }} [options]
  */
 async function startFakePingOne(options = {}) {
 	const environmentId = options.environmentId ?? 'abcdef01-2345-4678-89ab-cdef01234567';
@@ -166,6 +168,7 @@ async function startFakePingOne(options = {}) {
 	let origin = '';
 	const server = await startFakeServer({
 		port: options.port,
+		rateLimit: options.rateLimit,
 		routeOf,
 		async handle(call, req, rawBody) {
 			const token = /^\/([^/]+)\/as\/token$/.exec(call.path);

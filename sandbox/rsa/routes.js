@@ -25,11 +25,12 @@ function search(ctx, v2) {
 	if (typeof body?.emailLike !== 'string' || !body.emailLike)
 		return badRequest('emailLike is required');
 	const needle = body.emailLike.toLowerCase();
-	const users = [...store.state.users.values()]
-		.filter((u) => u.emailAddress.toLowerCase().includes(needle))
-		.sort((a, b) => a.emailAddress.toLowerCase().localeCompare(b.emailAddress.toLowerCase()));
+	const users = store.usersByEmail().filter((entry) => entry.key.includes(needle));
 	const start = pageNumber * pageSize;
-	return { status: 200, body: users.slice(start, start + pageSize).map(store.renderUser) };
+	return {
+		status: 200,
+		body: users.slice(start, start + pageSize).map((entry) => store.renderUser(entry.user)),
+	};
 }
 
 function devices(ctx, id, v2) {
@@ -124,7 +125,7 @@ const ROUTES = [
 				);
 			if (user.userStatus === 'Enabled' || user.markDeleted)
 				return conflict(`User ${id} is enabled or pending deletion`);
-			store.state.users.delete(id);
+			store.removeUser(id);
 			return { status: 200 };
 		},
 	],

@@ -1,4 +1,4 @@
-import type { FakeMfaServer } from '../mfaFakeServer';
+import type { FakeMfaRateLimit, FakeMfaServer } from '../mfaFakeServer';
 
 export interface FakeRsaDevice {
 	id?: string;
@@ -72,4 +72,5 @@ export function startFakeRsa(options?: {
 	skewSeconds?: number;
 	port?: number;
 	seed?: { users?: FakeRsaSeedUser[] };
+	rateLimit?: FakeMfaRateLimit;
 }): Promise<FakeRsa>;

@@ -6,6 +6,7 @@
 //   the body RSA sends for a refused token. `rotateKey()` replaces the key pair, as deleting a key would.
 // - Users, authenticators (SecurID 700 tokens unassigned by serial) and the status, mark-deleted and delete
 //   rules of routes.js.
+// - rateLimit caps requests per second by delaying them or answering 429 beyond the cap, as the Duo fake does.
 // - injectFaults() answers 429, 5xx, drops the connection or delays, before or after the request took effect.
 'use strict';
 
@@ -25,7 +26,7 @@ function newKeyPair() {
 
 /**
  * @param {{ accessId?: string, role?: 'SUPER_ADMIN' | 'HELP_DESK', skewSeconds?: number, port?: number,
- *   seed?: { users?: object[] } }} [options]
+ *   seed?: { users?: object[] }, rateLimit?: { perSecond: number, mode?: 'delay' | 'reject' } }} [options]
  */
 async function startFakeRsa(options = {}) {
 	const accessId = options.accessId ?? '139f6495-e447-4a26-a765-5c01b6b152d5';
@@ -48,6 +49,7 @@ async function startFakeRsa(options = {}) {
 
 	const server = await startFakeServer({
 		port: options.port,
+		rateLimit: options.rateLimit,
 		routeOf,
 		async handle(call, req, rawBody) {
 			const verdict = verifyAdminJwt(req.headers.authorization, {

@@ -12,6 +12,8 @@ function createStore() {
 	const counters = { user: 0, device: 0 };
 	const next = (kind) => uuidFrom(kind, ++counters[kind]);
 	const state = { /** @type {Map<string, any>} */ users: new Map() };
+	/** @type {Array<{ key: string, user: any }> | undefined} */
+	let byEmailOrder;
 
 	function addDevice(user, input) {
 		const id = input.id || next('device');
@@ -60,6 +62,7 @@ function createStore() {
 		};
 		user.primaryUniqueIdentifier = user.id;
 		state.users.set(user.id, user);
+		byEmailOrder = undefined;
 		for (const device of input.devices ?? []) addDevice(user, device);
 		return user;
 	}
@@ -79,6 +82,22 @@ function createStore() {
 		return JSON.parse(JSON.stringify(fields));
 	}
 
+	function removeUser(id) {
+		state.users.delete(id);
+		byEmailOrder = undefined;
+	}
+
+	/**
+	 * Users sorted by lower-cased email address (code point order), as the searches list them; kept until a user
+	 * is added or removed (the API changes no address), so paging through a large tenant sorts it once.
+	 */
+	function usersByEmail() {
+		byEmailOrder ??= [...state.users.values()]
+			.map((user) => ({ key: user.emailAddress.toLowerCase(), user }))
+			.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+		return byEmailOrder;
+	}
+
 	function snapshot() {
 		return {
 			users: [...state.users.values()].map((user) => ({
@@ -91,7 +110,17 @@ function createStore() {
 		};
 	}
 
-	return { state, addUser, addDevice, byEmail, renderUser, renderDevice, snapshot };
+	return {
+		state,
+		addUser,
+		removeUser,
+		addDevice,
+		byEmail,
+		usersByEmail,
+		renderUser,
+		renderDevice,
+		snapshot,
+	};
 }
 
 module.exports = { createStore };

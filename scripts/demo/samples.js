@@ -68,6 +68,16 @@ const PLACEHOLDER_DATA = {
 		loginBaseUrl: UNREACHABLE,
 	},
 	duoAdminApi: { integrationKey: 'unused', secretKey: 'unused', apiHostname: UNREACHABLE },
+	oktaMfaApi: { orgUrl: UNREACHABLE, apiToken: 'unused' },
+	entraMfaApi: {
+		tenantId: 'unused',
+		clientId: 'unused',
+		clientSecret: 'unused',
+		graphBaseUrl: `${UNREACHABLE}/v1.0`,
+		loginBaseUrl: UNREACHABLE,
+	},
+	auth0MfaApi: { domain: UNREACHABLE, clientId: 'unused', clientSecret: 'unused' },
+	httpHeaderAuth: { name: 'X-Helpdesk-Secret', value: 'unused' },
 	ssfTransmitterApi: { issuer: UNREACHABLE, apiToken: 'unused' },
 	pingOneMfaApi: {
 		environmentId: 'unused',

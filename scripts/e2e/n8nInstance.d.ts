@@ -16,8 +16,10 @@ export interface N8nCredentialImport {
 }
 
 export interface StartOptions {
-	/** The packed package, from packPackage(). */
-	tarball: string;
+	/** The packed package, from packPackage(), installed into <user folder>/.n8n/nodes as a manual install does. */
+	tarball?: string;
+	/** Puts the package in place instead of `tarball`; receives the n8n folder (<user folder>/.n8n). */
+	installPackage?: (n8nFolder: string) => Promise<void>;
 	/** Workflow JSON objects, imported inactive; give them fixed ids to publish them later. */
 	workflows?: object[];
 	credentials?: N8nCredentialImport[];

@@ -29,7 +29,8 @@ const DEFAULT_LOGIN = { email: 'owner@example.com', password: 'Sandbox-Owner-Pas
 
 /**
  * @typedef {object} StartOptions
- * @property {string} tarball                  the packed package (packPackage)
+ * @property {string} [tarball]                the packed package (packPackage), installed as a manual install does
+ * @property {(n8nFolder: string) => Promise<void>} [installPackage]  puts the package in place instead of the tarball
  * @property {object[]} [workflows]            workflow JSON objects to import (inactive)
  * @property {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} [credentials]
  * @property {number} [port]                   defaults to a free port
@@ -46,7 +47,9 @@ const DEFAULT_LOGIN = { email: 'owner@example.com', password: 'Sandbox-Owner-Pas
  * @param {StartOptions} options
  */
 async function startN8n(options) {
-	if (!options || !options.tarball) throw new Error('startN8n needs the packed tarball');
+	if (!options || (!options.tarball && !options.installPackage)) {
+		throw new Error('startN8n needs the packed tarball or an installPackage step');
+	}
 	const { timings, lap } = stopwatch();
 
 	const install = await ensureN8nInstall();
@@ -75,7 +78,8 @@ async function startN8n(options) {
  */
 async function prepareAndStart(options, install, userFolder, ownsUserFolder, timings, lap) {
 	const n8nFolder = path.join(userFolder, '.n8n');
-	await installTarball(path.resolve(options.tarball), path.join(n8nFolder, 'nodes'));
+	if (options.installPackage) await options.installPackage(n8nFolder);
+	else await installTarball(path.resolve(/** @type {string} */ (options.tarball)), path.join(n8nFolder, 'nodes'));
 	lap('packageInstallMs');
 
 	const login = options.login ?? DEFAULT_LOGIN;

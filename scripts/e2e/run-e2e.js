@@ -13,6 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8nInstall, isInstallCached } = require('./install');
+const { SUMMARY_FILE_ENV } = require('../jest/summaryReporter');
 const { METRICS_ENV, readMetrics } = require('./metrics');
 const { TARBALL_ENV, packPackage } = require('./n8nInstance');
 
@@ -54,6 +55,7 @@ async function main() {
 	const tarball = await stage('pack', () => packPackage(REPO_ROOT));
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-mfa-sync-e2e-'));
 	const metricsFile = path.join(scratch, 'metrics.jsonl');
+	const summaryFile = path.join(scratch, 'summary.txt');
 	let code = 1;
 	try {
 		code = await stage('tests (jest, including n8n start-ups)', () =>
@@ -61,10 +63,14 @@ async function main() {
 				...process.env,
 				[TARBALL_ENV]: tarball,
 				[METRICS_ENV]: metricsFile,
+				[SUMMARY_FILE_ENV]: summaryFile,
 			}),
 		);
 	} finally {
 		const runs = readMetrics(metricsFile);
+		const summary = fs.existsSync(summaryFile)
+			? fs.readFileSync(summaryFile, 'utf8')
+			: `e2e: jest ended without a result (exit code ${code})`;
 		fs.rmSync(scratch, { recursive: true, force: true });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
@@ -95,6 +101,7 @@ async function main() {
 				2,
 			),
 		);
+		console.log(summary);
 	}
 	return code;
 }

@@ -143,7 +143,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 	const byUsername = { __rl: true, mode: 'username', value: login };
 	const branches = [
 		{
-			key: 'User created or updated',
+			key: 'User changed',
 			types: ['user.created', 'user.updated'],
 			node: duo('Create or Update User', [560, 0], {
 				resource: 'user',
@@ -154,7 +154,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'User suspended or deactivated',
+			key: 'User disabled',
 			types: ['user.suspended', 'user.deactivated'],
 			node: duo('Disable User', [560, 150], {
 				resource: 'user',
@@ -194,7 +194,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'Member added',
+			key: 'Joined group',
 			types: ['group.member_added'],
 			node: duo('Add to Group', [560, 750], {
 				resource: 'user',
@@ -206,7 +206,7 @@ const syncSettings = { errorWorkflow: ERROR_WORKFLOW_ID, saveDataErrorExecution:
 			}),
 		},
 		{
-			key: 'Member removed',
+			key: 'Left group',
 			types: ['group.member_removed'],
 			node: duo('Remove from Group', [560, 900], {
 				resource: 'user',
@@ -806,6 +806,124 @@ for (const sample of [
 	chain(connections, [t, sample.node]);
 	workflow(sample.file, sample.name, [t, sample.node, note], connections, {
 		id: sample.workflowId,
+		settings: syncSettings,
+	});
+}
+// 12. to 14. When another platform holds MFA: Okta → Entra ID, Entra ID → Okta, Okta → Auth0, one MFA node each.
+const OKTA_MFA_CREDENTIAL = { oktaMfaApi: { id: 'oktaMfaSandbox', name: 'Okta MFA target (sandbox)' } };
+const ENTRA_MFA_CREDENTIAL = { entraMfaApi: { id: 'entraMfaSandbox', name: 'Microsoft Entra ID MFA target (sandbox)' } };
+const AUTH0_MFA_CREDENTIAL = { auth0MfaApi: { id: 'auth0MfaSandbox', name: 'Auth0 MFA target (sandbox)' } };
+const HELPDESK_HEADER = { httpHeaderAuth: { id: 'helpdeskResetAuth', name: 'Helpdesk reset (header secret)' } };
+const applyEvents = (usernameSource, options, extra = {}) => ({
+	resource: 'identityEvent',
+	operation: 'apply',
+	usernameSource,
+	...extra,
+	options: { createMissingGroups: true, ...options },
+});
+{
+	const t = trigger('IdP Event Trigger', 'okta-entra-mfa', [0, 0]);
+	const d = mfaNode('entraMfa', 'Apply to Entra ID', [280, 0], applyEvents('login', { resetOn: 'anyReset', onUserDeleted: 'disable' }), ENTRA_MFA_CREDENTIAL);
+	const note = sticky(
+		'About This Workflow',
+		[0, 200],
+		[
+			'## Okta → Microsoft Entra ID, where Entra ID holds MFA',
+			'Okta is the source of truth; users sign in to Microsoft 365 through Entra ID, which holds their MFA methods. Publishing registers an Okta event hook for the trigger.',
+			'',
+			'- Users created or updated in Okta are created or updated in Entra ID (userPrincipalName = Okta login; the Okta user ID in extensionAttribute1). Suspended or deactivated: sign-in blocked (`accountEnabled` false) and sessions revoked.',
+			"- **An MFA reset in Okta resets Entra ID**: every authentication method but the password is deleted (the default method last), so the user registers again at the next sign-in. **Reset On: Any MFA Reset**, since Okta's factors are not Entra's.",
+			'- Okta group memberships become Entra security groups (created when missing).',
+			'- **A user deleted in Okta is disabled in Entra ID**, not deleted (On User Deleted: Disable): mailbox and files stay for the offboarding.',
+			'',
+			'**Credentials:** Okta IdP Sync API (okta.eventHooks.manage, okta.users.read, okta.groups.read) for the trigger; Microsoft Entra ID MFA Target API for the node: application permissions User.ReadWrite.All, Group.ReadWrite.All, GroupMember.ReadWrite.All, UserAuthenticationMethod.ReadWrite.All (admin consent).',
+		].join('\n'),
+		{ height: 420, width: 760 },
+	);
+	const connections = {};
+	chain(connections, [t, d]);
+	workflow('okta-to-entra-mfa-sync.json', 'Okta → Entra ID MFA: lifecycle and MFA resets (one node)', [t, d, note], connections, {
+		id: 'oktaEntraMfa01',
+		settings: syncSettings,
+	});
+}
+{
+	const t = trigger('IdP Event Trigger', 'entra-okta-mfa', [0, 0], { provider: 'entra' }, ENTRA_CREDENTIAL);
+	const d = mfaNode(
+		'oktaMfa',
+		'Apply to Okta',
+		[280, 0],
+		applyEvents('login', { onUserDeleted: 'delete' }, { disableBy: 'suspend', newUsers: 'FEDERATION' }),
+		OKTA_MFA_CREDENTIAL,
+	);
+	const hook = core(
+		'e11e11e1',
+		'Helpdesk MFA Reset',
+		'webhook',
+		2,
+		[0, 240],
+		{ httpMethod: 'POST', path: 'okta-mfa-reset', authentication: 'headerAuth', options: {} },
+		{ webhookId: 'okta-mfa-reset', credentials: HELPDESK_HEADER },
+	);
+	const reset = mfaNode(
+		'oktaMfa',
+		"Reset the User's Okta Factors",
+		[280, 240],
+		{ resource: 'user', operation: 'resetEnrollment', user: { __rl: true, mode: 'username', value: '={{ $json.body.username }}' }, resetBy: 'resetFactors', options: { strict: true } },
+		OKTA_MFA_CREDENTIAL,
+	);
+	const note = sticky(
+		'About This Workflow',
+		[0, 440],
+		[
+			'## Microsoft Entra ID → Okta, where Okta holds MFA',
+			'Entra ID is the source of truth; Okta holds MFA. Publishing creates Graph subscriptions on /users and /groups for the trigger (import **entra-subscription-renewal.json** too).',
+			'',
+			'- Users created or updated in Entra ID are created or updated in Okta (login = userPrincipalName, the Entra object ID in the custom attribute **idpUserId**, which you add to the Okta user profile). New users are created with the FEDERATION provider: Entra ID signs them in.',
+			'- accountEnabled false **suspends** the Okta user (reversible); true unsuspends. Set Disable By to Deactivate to deprovision instead.',
+			'- Group memberships become Okta groups (created when missing). A user deleted in Entra ID is deactivated and deleted in Okta.',
+			"- Graph sends no event when MFA methods change, so **Helpdesk MFA Reset** resets a user's Okta factors on request: `POST /webhook/okta-mfa-reset` with the header secret and `{\"username\": \"<Okta login>\"}`.",
+			'',
+			'**Credentials:** Microsoft Entra ID IdP Sync API (User.Read.All, Group.Read.All) for the trigger; Okta MFA Target API: a token of an admin who may manage users, their lifecycle and factors, and groups.',
+		].join('\n'),
+		{ height: 460, width: 760 },
+	);
+	const connections = {};
+	chain(connections, [t, d]);
+	chain(connections, [hook, reset]);
+	workflow('entra-to-okta-mfa-sync.json', 'Entra ID → Okta MFA: lifecycle, groups and helpdesk resets', [t, d, hook, reset, note], connections, {
+		id: 'entraOktaMfa01',
+		settings: syncSettings,
+	});
+}
+{
+	const t = trigger('IdP Event Trigger', 'okta-auth0-mfa', [0, 0]);
+	const d = mfaNode(
+		'auth0Mfa',
+		'Apply to Auth0',
+		[280, 0],
+		applyEvents('email', { resetOn: 'anyReset', onUserDeleted: 'delete' }, { connection: 'Username-Password-Authentication', resetBy: 'authenticators' }),
+		AUTH0_MFA_CREDENTIAL,
+	);
+	const note = sticky(
+		'About This Workflow',
+		[0, 200],
+		[
+			'## Okta → Auth0, where Auth0 holds MFA',
+			"Okta is the source of truth for a customer-facing app whose sign-in and MFA run in Auth0. Publishing registers an Okta event hook for the trigger.",
+			'',
+			'- Users created or updated in Okta become Auth0 users in the database connection (username = email; the Okta user ID in app_metadata.idpUserId). Suspended or deactivated: blocked. Deleted: deleted.',
+			'- Okta group memberships become Auth0 **roles** (created when missing).',
+			"- An MFA reset in Okta deletes the user's Auth0 authenticators (all Guardian factors in one call, then WebAuthn keys and passkeys one by one); the user and its roles stay.",
+			'',
+			'**Credentials:** Okta IdP Sync API for the trigger; Auth0 MFA Target API: a Machine to Machine application with read:users, create:users, update:users, delete:users, read:roles, create:roles, update:roles, delete:roles, create:role_members, delete:role_members, read:authentication_methods, delete:authentication_methods, delete:guardian_enrollments.',
+		].join('\n'),
+		{ height: 400, width: 760 },
+	);
+	const connections = {};
+	chain(connections, [t, d]);
+	workflow('okta-to-auth0-mfa-sync.json', 'Okta → Auth0 MFA: lifecycle, roles and MFA resets (one node)', [t, d, note], connections, {
+		id: 'oktaAuth0Mfa01',
 		settings: syncSettings,
 	});
 }

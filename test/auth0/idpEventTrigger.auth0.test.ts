@@ -216,6 +216,7 @@ describe('IdP Event Trigger with Auth0, through n8n-core contexts and a fake Aut
 		await auth0.admin('POST', '/api/v2/users', {
 			connection: 'Username-Password-Authentication',
 			email: 'new.hire@acme.test',
+			password: 'Correct-Horse-9',
 			given_name: 'New',
 			family_name: 'Hire',
 		});

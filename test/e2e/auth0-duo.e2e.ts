@@ -122,6 +122,7 @@ describe('Auth0 → Duo sample in a real n8n 2.41.1', () => {
 		const created = await admin('POST', '/api/v2/users', {
 			connection: 'Username-Password-Authentication',
 			email: JANE_EMAIL,
+			password: 'Correct-Horse-9',
 			given_name: 'Jane',
 			family_name: 'Doe',
 		});

@@ -15,8 +15,24 @@ export const { parseIncomingMessage } = requireFromCore(
 	'@n8n/backend-network',
 ) as typeof import('@n8n/backend-network');
 
+let quiet = false;
+
+/**
+ * Makes n8n's logger silent before it is built, unless N8N_LOG_LEVEL asks for a level (for example
+ * `N8N_LOG_LEVEL=info npx jest test/trigger` shows what the nodes log). Tests that check what a node
+ * logs spy on `n8nLogger()`, which works whatever the level.
+ */
+function quietN8nLogger(): void {
+	if (quiet) return;
+	quiet = true;
+	if (process.env.N8N_LOG_LEVEL) return;
+	const { GlobalConfig } = requireFromCore('@n8n/config') as typeof import('@n8n/config');
+	Container.get(GlobalConfig).logging.level = 'silent';
+}
+
 /** The logger n8n-core's node contexts log to (`this.logger`), e.g. to observe what a node logs. */
 export function n8nLogger(): import('@n8n/backend-common').Logger {
+	quietN8nLogger();
 	const { Logger } = requireFromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
 	return Container.get(Logger);
 }
@@ -30,6 +46,7 @@ let prepared = false;
  */
 export function prepareN8nContainer(): void {
 	if (prepared) return;
+	quietN8nLogger();
 	const settings = Object.assign(Object.create(InstanceSettings.prototype) as InstanceSettings, {
 		instanceType: 'main',
 		instanceId: 'harness-instance',

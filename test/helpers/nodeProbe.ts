@@ -10,14 +10,14 @@ import type { RetryPolicy } from '../../nodes/shared/http/retryPolicy';
 import { executeNode } from '../harness/engine';
 
 /** Retries without waiting, and a short timeout, for tests against the loopback fakes. */
-export const FAST: RetryPolicy = {
+export const FAST = {
 	baseDelayMs: 1,
 	maxDelayMs: 20,
 	maxRateLimitRetries: 3,
 	maxServerErrorRetries: 2,
 	maxNetworkRetries: 2,
 	timeoutMs: 2000,
-};
+} satisfies RetryPolicy;
 
 /**
  * Runs `run` inside a test-only node's `execute`, in n8n-core's real ExecuteContext, so that

@@ -3,18 +3,29 @@ import type { INodeProperties } from 'n8n-workflow';
 import { IdpDirectory } from '../../nodes/IdpDirectory/IdpDirectory.node';
 import { startFakeOkta, type FakeOkta } from '../../sandbox/okta/server';
 import { executeNode } from '../harness/engine';
+import { mainAuthField, parametersHiddenAsAuth } from '../helpers/editorAuthFields';
+import { shownCredentials, subtitleOf } from '../helpers/nodeUi';
 import { OktaIdpApi } from '../../credentials/OktaIdpApi.credentials';
 import { callCounts, runDirectory } from './helpers';
 
 const description = new IdpDirectory().description;
 
 describe('IdP Directory node description', () => {
-	it('shows one credential per identity provider, the one of the chosen provider', () => {
-		expect(description.credentials).toEqual([
-			{ name: 'oktaIdpApi', required: true, displayOptions: { show: { provider: ['okta'] } } },
-			{ name: 'auth0IdpApi', required: true, displayOptions: { show: { provider: ['auth0'] } } },
-			{ name: 'entraIdpApi', required: true, displayOptions: { show: { provider: ['entra'] } } },
-		]);
+	it.each([
+		['okta', ['oktaIdpApi'], 'Okta: Get many users'],
+		['auth0', ['auth0IdpApi'], 'Auth0: Get many users'],
+		['entra', ['entraIdpApi'], 'Microsoft Entra ID: Get many users'],
+	])('offers only the %s credential, and says so in the subtitle', (provider, credentials, subtitle) => {
+		const node = new IdpDirectory();
+		expect(shownCredentials(node, { provider })).toEqual(credentials);
+		expect(subtitleOf(node, { provider })).toBe(subtitle);
+		expect(subtitleOf(node, { provider, resource: 'group' })).toBe(subtitle.replace('users', 'groups'));
+	});
+
+	it('keeps the Identity Provider selector a visible first parameter in n8n 2.41 editor', () => {
+		expect(description.properties[0]).toMatchObject({ name: 'provider', displayName: 'Identity Provider' });
+		expect(mainAuthField(description)).toBeNull();
+		expect(parametersHiddenAsAuth(description)).toEqual([]);
 	});
 
 	it.each([

@@ -51,6 +51,8 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 		expect(JSON.parse(result.body)).toMatchObject({ received: 2, emitted: 2 });
 		const items = result.workflowData![0].map((item) => item.json as any);
 		expect(items.map((e) => e.type)).toEqual(['group.member_added', 'user.updated']);
+		expect(Object.keys(items[0]).slice(0, 3)).toEqual(['type', 'user', 'group']);
+		expect(Object.keys(items[1]).slice(0, 2)).toEqual(['type', 'user']);
 		expect(items[0].user).toMatchObject({
 			id: JANE.id, login: 'jane.doe@acme.test', email: 'jane.doe@acme.test', givenName: 'Jane', familyName: 'Doe',
 			displayName: 'Jane Doe', status: 'active', groups: [{ id: '00gMFAUSERS00000001', name: 'MFA-Users' }],

@@ -83,7 +83,6 @@ describe.each(TRIGGER_SOURCES)('$name deliveries with a bad or missing secret', 
 			if (result.staticDataChanged) problems.push(`${label}: changed static data`);
 			if (JSON.stringify(staticData) !== JSON.stringify(before)) problems.push(`${label}: static data differs`);
 		});
-		console.log(`${source.name}: ${secrets.length} bad or missing secrets → ${JSON.stringify(Object.fromEntries(statuses))}`);
 		expect(problems).toEqual([]);
 		expect(statuses).toEqual(new Map([[401, 1000]]));
 	});

@@ -1,6 +1,7 @@
 import type { INodeCredentialDescription } from 'n8n-workflow';
 
 import type { IdentityProviderId } from '../../shared/model';
+import { onlyFor } from '../../shared/n8n/selectorCredentials';
 import { auth0Provider } from './auth0';
 import { entraProvider } from './entra';
 import { oktaProvider } from './okta';
@@ -27,21 +28,25 @@ export function providerModule(id: string): IdentityProviderModule | undefined {
 /**
  * The trigger's credentials: each provider's own, shown for that provider. n8n finds a node's
  * credential description by name, so a directory's credential has one description for both uses:
- * shown for its own provider, and for Shared Signals unless another directory (or none) is chosen.
+ * shown for its own provider, and for Shared Signals when it is the chosen User Directory. The rules
+ * are hide rules so that the Identity Provider selector stays a parameter (see `onlyFor`).
  */
 export function triggerCredentials(): INodeCredentialDescription[] {
+	const providerIds = Object.keys(PROVIDERS);
 	const directoryIds = Object.keys(DIRECTORIES);
 	return Object.values(PROVIDERS).map((module) => {
 		const isDirectory = directoryIds.includes(module.id);
 		return {
 			name: module.credentialName,
 			required: true,
-			displayOptions: isDirectory
-				? {
-						show: { provider: [module.id, 'ssf'] },
-						hide: { [SSF_DIRECTORY_PARAMETER]: ['none', ...directoryIds.filter((id) => id !== module.id)] },
-					}
-				: { show: { provider: [module.id] } },
+			displayOptions: {
+				hide: isDirectory
+					? {
+							...onlyFor('provider', providerIds, [module.id, 'ssf']),
+							...onlyFor(SSF_DIRECTORY_PARAMETER, ['none', ...directoryIds], [module.id]),
+						}
+					: onlyFor('provider', providerIds, [module.id]),
+			},
 		};
 	});
 }

@@ -33,6 +33,8 @@ export interface ProviderRequest {
 export interface ProviderResult<T> {
 	statusCode: number;
 	body: T;
+	/** Response headers, names lower-cased (e.g. `link` for paging). */
+	headers: Record<string, unknown>;
 	/** A retried write whose earlier attempt had taken effect; `body` is then the API's answer. */
 	replayed?: Replayed;
 }
@@ -45,6 +47,8 @@ export interface ProviderApi {
 	/** The credential has preAuthentication: n8n renews its token on a 401. */
 	refreshTokenOn401?: boolean;
 	isAlreadyExists?(response: ServiceResponse): boolean;
+	/** See ResilientRequest.rateLimitWaitMs. */
+	rateLimitWaitMs?(headers: Record<string, unknown>): number | undefined;
 	apiError(node: INode, response: ServiceResponse, request: FailedRequest): NodeApiError;
 	/** The path as error messages name it; default: the path without query. */
 	pathOf?(path: string): string;
@@ -76,6 +80,7 @@ export async function callProvider<T>(
 			policy: request.retry ?? DEFAULT_RETRY_POLICY,
 			refreshTokenOn401: api.refreshTokenOn401,
 			isAlreadyExists: api.isAlreadyExists,
+			rateLimitWaitMs: api.rateLimitWaitMs,
 		});
 	const outcome = api.schedule ? await api.schedule(ctx, send) : await send();
 	const path = api.pathOf ? api.pathOf(request.path) : request.path.split('?')[0];
@@ -84,10 +89,11 @@ export async function callProvider<T>(
 		throw unreachableError(ctx.getNode(), api.name, outcome.code, failed);
 	}
 	const { response, replayed } = outcome;
-	if (replayed) return { statusCode: response.statusCode, body: response.body as T, replayed };
+	const { headers } = response;
+	if (replayed) return { statusCode: response.statusCode, body: response.body as T, headers, replayed };
 	if (response.statusCode === 404 && request.allowNotFound) return undefined;
 	if (response.statusCode >= 400 && !request.accept?.(response)) {
 		throw api.apiError(ctx.getNode(), response, failed);
 	}
-	return { statusCode: response.statusCode, body: response.body as T };
+	return { statusCode: response.statusCode, body: response.body as T, headers };
 }

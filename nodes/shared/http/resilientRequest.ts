@@ -40,6 +40,11 @@ export interface ResilientRequest {
 	refreshTokenOn401?: boolean;
 	/** Whether a failed create says that the object exists already. */
 	isAlreadyExists?(response: ServiceResponse): boolean;
+	/**
+	 * The wait a rate-limited answer asks for when the service says it its own way (e.g. a reset
+	 * time in a header); undefined falls back to `Retry-After`, then backoff.
+	 */
+	rateLimitWaitMs?(headers: Record<string, unknown>): number | undefined;
 }
 
 export type Replayed = 'notFound' | 'alreadyExists';
@@ -53,6 +58,7 @@ function cancelled(ctx: ApiContext): boolean {
 }
 
 async function attempt(ctx: ApiContext, request: ResilientRequest): Promise<ThrownFailure> {
+	await request.policy.pacer?.wait();
 	try {
 		const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, request.credential, {
 			...request.options,
@@ -75,6 +81,17 @@ async function attempt(ctx: ApiContext, request: ResilientRequest): Promise<Thro
 		if (!failure) throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		return failure;
 	}
+}
+
+function waitBeforeRetry(
+	request: ResilientRequest,
+	reason: RetryReason,
+	retry: number,
+	headers: Record<string, unknown> | undefined,
+): number {
+	const asked = reason === 'rateLimit' && headers ? request.rateLimitWaitMs?.(headers) : undefined;
+	if (asked !== undefined) return Math.min(Math.max(0, asked), request.policy.maxDelayMs);
+	return retryDelayMs(request.policy, retry, headers);
 }
 
 function reasonFor(failure: ThrownFailure): RetryReason | undefined {
@@ -100,7 +117,7 @@ export async function sendResilient(
 			const fromApi = failure.kind === 'network' || failure.response.endpoint !== 'token';
 			if (request.intent !== 'read' && reason !== 'rateLimit' && fromApi) mayHaveApplied = true;
 			const headers = failure.kind === 'response' ? failure.response.headers : undefined;
-			await sleep(retryDelayMs(request.policy, retries[reason], headers));
+			await sleep(waitBeforeRetry(request, reason, retries[reason], headers));
 			retries[reason]++;
 			continue;
 		}

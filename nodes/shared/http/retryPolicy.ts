@@ -1,4 +1,5 @@
 import { backoffDelayMs } from './backoff';
+import type { Pacer } from './pacer';
 import { retryAfterMs } from './retryAfter';
 
 /** How an MFA provider's transport retries and how long one attempt may take. */
@@ -15,6 +16,8 @@ export interface RetryPolicy {
 	maxNetworkRetries: number;
 	/** How long one attempt may take before it counts as a network failure. */
 	timeoutMs: number;
+	/** Spaces every attempt of the execution out to a request rate, when one is set. */
+	pacer?: Pacer;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {

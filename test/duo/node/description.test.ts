@@ -6,6 +6,8 @@ import { NodeHelpers, type INodeProperties, type INodePropertyOptions } from 'n8
 import { DuoAdminApi } from '../../../credentials/DuoAdminApi.credentials';
 import { IdpSyncProfileApi } from '../../../credentials/IdpSyncProfileApi.credentials';
 import { DuoSecurity } from '../../../nodes/DuoSecurity/DuoSecurity.node';
+import { mainAuthField } from '../../helpers/editorAuthFields';
+import { subtitleOf } from '../../helpers/nodeUi';
 
 const root = join(__dirname, '..', '..', '..');
 const { description } = new DuoSecurity();
@@ -187,5 +189,28 @@ describe('Duo Security node description', () => {
 		expect(shows(profile, { operation: 'apply', mapping: 'credential' })).toBe(true);
 		expect(shows(profile, { operation: 'apply', mapping: 'json' })).toBe(false);
 		expect(shows(profile, { operation: 'disable' })).toBe(false);
+	});
+
+	it.each([
+		['user', 'upsert', 'Create or update user'],
+		['user', 'resetEnrollment', 'Reset enrollment of user'],
+		['user', 'syncGroups', 'Sync groups of user'],
+		['group', 'getAll', 'Get many groups'],
+		['identityEvent', 'apply', 'Apply identity event'],
+		['directory', 'reconcile', 'Reconcile Duo with directory'],
+	])('shows the subtitle of %s %s in words', (resource, operation, expected) => {
+		expect(subtitleOf(new DuoSecurity(), { resource, operation })).toBe(expected);
+	});
+
+	it('names the user locator modes so that they fit n8n 2.41 mode selector', () => {
+		const user = description.properties.find((p) => p.name === 'user' && p.type === 'resourceLocator')!;
+		const labels = (user.modes ?? []).map((mode) => mode.displayName);
+		// The selector is 92 px wide; n8n's own longest label, "From List", is the most that fits.
+		for (const label of labels) expect(label.length).toBeLessThanOrEqual('From List'.length);
+		expect(labels).toEqual(['From List', 'By Name', 'By ID']);
+	});
+
+	it('is not mistaken for a node with an authentication selector by n8n 2.41 editor', () => {
+		expect(mainAuthField(description)).toBeNull();
 	});
 });

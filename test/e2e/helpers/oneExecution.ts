@@ -1,14 +1,18 @@
-import type { FakeDuo } from '../../../sandbox/duo/server';
 import type { N8nExecution, N8nHandle } from '../../../scripts/e2e/n8nInstance';
+
+/** A fake MFA provider that counts the writes it received (the fake Duo, or a wrapper around another). */
+export interface CountsWrites {
+	counts(): { writes: number };
+}
 
 /**
  * Runs `deliver` (an IdP pushing its pending events) and returns the one execution it started, which
- * must have succeeded from the webhook and written to the fake Duo.
+ * must have succeeded from the webhook and written to the fake MFA provider.
  */
 export async function oneWritingExecution(
 	n8n: N8nHandle,
 	workflowId: string,
-	duo: FakeDuo,
+	duo: CountsWrites,
 	deliver: () => Promise<void>,
 ): Promise<N8nExecution> {
 	const before = (await n8n.executions({ workflowId })).length;

@@ -90,4 +90,39 @@ describe('fake Okta driven by @okta/okta-sdk-nodejs', () => {
 			await new Promise((resolve) => endpoint.close(resolve));
 		}
 	});
+
+	it('serves the MFA-target writes: create, suspend, unsuspend, reset factors, factors, groups and delete', async () => {
+		const created = await client.userApi.createUser({
+			body: {
+				profile: { login: 'fed@example.com', email: 'fed@example.com', firstName: 'Fed', lastName: 'User' },
+				credentials: { provider: { type: 'FEDERATION', name: 'FEDERATION' } },
+			},
+			activate: true,
+			provider: true,
+		});
+		expect(created.status).toBe('ACTIVE');
+		const userId = String(created.id);
+		await expect(
+			client.userApi.createUser({ body: { profile: { login: 'FED@example.com', email: 'x@example.com', firstName: 'F', lastName: 'U' } } }),
+		).rejects.toMatchObject({ status: 400, errorCode: 'E0000001' });
+		await client.userApi.suspendUser({ userId });
+		await expect(client.userApi.suspendUser({ userId })).rejects.toMatchObject({ status: 400 });
+		await client.userApi.unsuspendUser({ userId });
+		fake.enrollFactor(userId, 'push');
+		const sms = fake.enrollFactor(userId, 'sms');
+		const factors: string[] = [];
+		for await (const factor of await client.userFactorApi.listFactors({ userId })) factors.push(String(factor?.factorType));
+		expect(factors).toEqual(['push', 'sms']);
+		await client.userFactorApi.unenrollFactor({ userId, factorId: sms.id });
+		await client.userApi.resetFactors({ userId });
+		expect(fake.state.factors.get(userId)).toEqual([]);
+		const group = await client.groupApi.createGroup({ group: { profile: { name: 'VPN', description: 'idp:entra:t/1' } } });
+		await client.groupApi.assignUserToGroup({ groupId: String(group.id), userId });
+		expect(fake.state.memberships.get(String(group.id))?.has(userId)).toBe(true);
+		await client.groupApi.unassignUserFromGroup({ groupId: String(group.id), userId });
+		await client.userApi.deleteUser({ userId });
+		expect(fake.state.users.get(userId)?.status).toBe('DEPROVISIONED');
+		await client.userApi.deleteUser({ userId });
+		expect(fake.state.users.has(userId)).toBe(false);
+	});
 });

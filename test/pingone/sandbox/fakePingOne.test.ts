@@ -417,6 +417,24 @@ describe('fake PingOne: faults and counts', () => {
 		]);
 	});
 
+	it('caps the request rate by delaying requests, or by answering 429 beyond the cap', async () => {
+		fake = await startFakePingOne({ rateLimit: { perSecond: 20, mode: 'delay' } });
+		const bearer = await token(fake);
+		const started = Date.now();
+		const delayed = await Promise.all(Array.from({ length: 11 }, () => api(fake, bearer, 'GET', '/groups')));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+		expect(delayed.map((r) => r.status)).toEqual(Array(11).fill(200));
+		await fake.close();
+
+		fake = await startFakePingOne({ rateLimit: { perSecond: 5, mode: 'reject' } });
+		const limited = await Promise.all(Array.from({ length: 8 }, () => api(fake, undefined, 'GET', '/groups')));
+		const refused = limited.filter((r) => r.status === 429);
+		expect(refused).toHaveLength(3);
+		expect(refused[0].body.code).toBe('REQUEST_LIMITED');
+		expect(refused[0].headers.get('retry-after')).toBe('1');
+		expect(fake.calls.filter((c) => c.fault === 'rate limited')).toHaveLength(3);
+	});
+
 	it('fails a seeded share of calls at the given rate, the same way each run', async () => {
 		const failures = async () => {
 			const run = await startFakePingOne();

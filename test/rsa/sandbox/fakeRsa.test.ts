@@ -227,6 +227,15 @@ describe('fake RSA: users and authenticators', () => {
 		expect((await call(fake, token, 'POST', '/v2/users/search', {})).status).toBe(400);
 	});
 
+	it('keeps the search order as users are added and deleted', async () => {
+		const emails = async () =>
+			(await call(fake, token, 'POST', '/v2/users/search', { emailLike: '@' })).body.map((u: any) => u.emailAddress);
+		expect(await emails()).toEqual(['ann@example.com', 'bob@example.com', 'cy@other.org']);
+		fake.addUser({ emailAddress: 'Abe@Example.com' });
+		expect((await call(fake, token, 'DELETE', `/v1/users/${id('bob@example.com')}`)).status).toBe(200);
+		expect(await emails()).toEqual(['Abe@Example.com', 'ann@example.com', 'cy@other.org']);
+	});
+
 	it('enables and disables, refusing bodies with other properties', async () => {
 		const ann = id('ann@example.com');
 		expect(
@@ -360,5 +369,32 @@ describe('fake RSA: users and authenticators', () => {
 			writes: 1,
 			byRoute: { 'POST /v1/users/lookup': 1, 'PUT /v1/users/:id/userStatus': 1 },
 		});
+	});
+});
+
+describe('fake RSA: request rate', () => {
+	let fake: FakeRsa;
+	afterEach(async () => await fake.close());
+
+	const lookups = (count: number) => {
+		const token = adminApiJwt({ accessId: fake.accessId, accessKey: fake.accessKey, audience: fake.adminRestApiUrl });
+		return Promise.all(
+			Array.from({ length: count }, () => call(fake, token, 'POST', '/v1/users/lookup', { email: 'ann@example.com' })),
+		);
+	};
+
+	it('delays requests to the cap, each still answered', async () => {
+		fake = await startFakeRsa({ seed: { users: [ANN_WITH_AUTHENTICATORS] }, rateLimit: { perSecond: 20, mode: 'delay' } });
+		const started = Date.now();
+		const answers = await lookups(11);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+		expect(answers.map((a) => a.status)).toEqual(Array(11).fill(200));
+	});
+
+	it("answers 429 in RSA's shape beyond the cap when rejecting", async () => {
+		fake = await startFakeRsa({ seed: { users: [ANN_WITH_AUTHENTICATORS] }, rateLimit: { perSecond: 5, mode: 'reject' } });
+		const refused = (await lookups(8)).filter((a) => a.status === 429);
+		expect(refused).toHaveLength(3);
+		expect(refused[0].body).toEqual({ code: '429 TOO_MANY_REQUESTS', description: 'Too many requests' });
 	});
 });

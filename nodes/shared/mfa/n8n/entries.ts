@@ -36,11 +36,23 @@ export interface UserOperations {
 	syncGroups?: MfaOperation;
 }
 
+/** What a provider's Disable and Enable do, and what it calls the groups Sync Groups sets. */
+export interface UserEntryWording {
+	disable?: string;
+	enable?: string;
+	groups?: string;
+}
+
 /**
  * The Operation selector entries of the User resource, for the operations the provider offers:
- * `removes` says what Reset Enrollment takes away.
+ * `removes` says what Reset Enrollment takes away, `wording` how the provider differs from Duo.
  */
-export function userEntries(provider: MfaNodeProvider, operations: UserOperations, removes: string): OperationEntry[] {
+export function userEntries(
+	provider: MfaNodeProvider,
+	operations: UserOperations,
+	removes: string,
+	wording: UserEntryWording = {},
+): OperationEntry[] {
 	const name = provider.capabilities.provider;
 	const entries: Array<OperationEntry | false> = [
 		!!operations.upsert && {
@@ -54,14 +66,14 @@ export function userEntries(provider: MfaNodeProvider, operations: UserOperation
 		{
 			name: 'Disable',
 			value: 'disable',
-			description: 'Set the status of a user to disabled',
+			description: wording.disable ?? 'Set the status of a user to disabled',
 			action: 'Disable a user',
 			operation: operations.disable,
 		},
 		{
 			name: 'Enable',
 			value: 'enable',
-			description: 'Set the status of a disabled user back to active',
+			description: wording.enable ?? 'Set the status of a disabled user back to active',
 			action: 'Enable a user',
 			operation: operations.enable,
 		},
@@ -76,7 +88,7 @@ export function userEntries(provider: MfaNodeProvider, operations: UserOperation
 		!!operations.syncGroups && {
 			name: 'Sync Groups',
 			value: 'syncGroups',
-			description: `Add, remove or set the ${name} groups of a user`,
+			description: `Add, remove or set the ${name} ${wording.groups ?? 'groups'} of a user`,
 			action: 'Sync groups of a user',
 			operation: operations.syncGroups,
 		},

@@ -29,7 +29,8 @@ export function userLocator(provider: string, idPlaceholder: string, byId = true
 				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
 			},
 			{
-				displayName: 'By Username',
+				// n8n's mode selector is 92 px wide: "By Username" showed as "By Userr".
+				displayName: 'By Name',
 				name: 'username',
 				type: 'string',
 				placeholder: 'e.g. jane.doe@example.com',

@@ -16,6 +16,7 @@ export const duoUnderContract: ProviderUnderContract = {
 				groups: seed.groups.map((group) => ({ name: group.name, ...(group.marker ? { desc: group.marker } : {}) })),
 				users: seed.users.map((user) => ({
 					username: user.username,
+					email: `${user.username}@contract.example`,
 					lastname: user.familyName ?? '',
 					status: user.status ?? 'active',
 					groups: (user.groups ?? []).map((name) => ({ name })),
@@ -43,6 +44,7 @@ export const duoUnderContract: ProviderUnderContract = {
 				};
 			},
 			writes: () => writesSent(duo),
+			enrollmentEmails: () => duo.snapshot().enrollments.map((entry) => entry.username),
 			apiCalls: () => duo.calls.length,
 			enroll: (username) => {
 				duo.enrollDevices(username, { phones: [{}] });

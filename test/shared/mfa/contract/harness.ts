@@ -43,6 +43,8 @@ export interface ProviderFake {
 	apiCalls(): number;
 	/** Links a new device to a user, as enrolling would. */
 	enroll(username: string): void;
+	/** The users the provider was asked to email an enrollment link, by username. */
+	enrollmentEmails(): string[];
 	close(): Promise<void>;
 }
 

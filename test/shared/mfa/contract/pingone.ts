@@ -46,6 +46,7 @@ export const pingOneUnderContract: ProviderUnderContract = {
 			},
 			writes: () => pingOneWrites(pingOne),
 			apiCalls: () => pingOne.calls.filter((call) => call.kind !== 'token').length,
+			enrollmentEmails: () => [],
 			enroll: (username) => {
 				pingOne.addDevice(username, { type: 'SMS', phone: '+15555550100' });
 			},

@@ -44,6 +44,7 @@ export const rsaUnderContract: ProviderUnderContract = {
 			},
 			writes: () => rsaWrites(rsa),
 			apiCalls: () => rsa.calls.length,
+			enrollmentEmails: () => [],
 			enroll: (username) => {
 				rsa.addDevice(emailOf(username), { type: 'RSA_AUTHENTICATOR' });
 			},

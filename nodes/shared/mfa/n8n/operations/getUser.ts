@@ -41,3 +41,22 @@ export function getUserOperation(provider: MfaNodeProvider, view: UserView): Mfa
 		},
 	}));
 }
+
+/** The user as the sync core sees it: the same shape on every provider. */
+export function simplifiedUser(user: MfaUser): IDataObject {
+	return {
+		id: user.id,
+		username: user.username,
+		status: user.status,
+		statusLabel: user.statusLabel,
+		...(user.email ? { email: user.email } : {}),
+		fields: { ...user.fields },
+		groups: user.groups.map((group) => group.name),
+		...(user.watermark ? { syncedAsOf: user.watermark } : {}),
+	};
+}
+
+/** A view that shows the neutral user simplified, and otherwise what `raw` reads from the provider. */
+export function neutralOrRaw(raw: (directory: MfaDirectory, user: MfaUser) => Promise<IDataObject>): UserView {
+	return async (directory, user, simplify) => (simplify ? simplifiedUser(user) : await raw(directory, user));
+}

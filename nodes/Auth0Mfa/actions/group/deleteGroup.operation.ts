@@ -1,0 +1,4 @@
+import { deleteGroupOperation } from '../../../shared/mfa/n8n/operations/groups';
+import { AUTH0_NODE } from '../auth0Node';
+
+export const { description, destructive, execute } = deleteGroupOperation(AUTH0_NODE);

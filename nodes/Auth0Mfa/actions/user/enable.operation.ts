@@ -1,0 +1,4 @@
+import { enableOperation } from '../../../shared/mfa/n8n/operations/userLifecycle';
+import { AUTH0_NODE } from '../auth0Node';
+
+export const { description, destructive, execute } = enableOperation(AUTH0_NODE);

@@ -1,0 +1,6 @@
+import { syncProfileTestFor } from '../../shared/mfa/n8n/profileTest';
+import { AUTH0_CAPABILITIES } from '../client/capabilities';
+
+export * as listSearch from './listSearch';
+
+export const credentialTest = { syncProfileTest: syncProfileTestFor(AUTH0_CAPABILITIES) };

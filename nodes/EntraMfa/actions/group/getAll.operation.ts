@@ -1,0 +1,4 @@
+import { getManyGroupsOperation } from '../../../shared/mfa/n8n/operations/groups';
+import { ENTRA_NODE } from '../entraNode';
+
+export const { description, destructive, execute } = getManyGroupsOperation(ENTRA_NODE);

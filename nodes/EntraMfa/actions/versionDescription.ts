@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { resourceSelector } from '../../shared/mfa/n8n/resource';
+import * as directory from './directory/Directory.resource';
+import * as group from './group/Group.resource';
+import * as identityEvent from './identityEvent/IdentityEvent.resource';
+import * as user from './user/User.resource';
+
+/** The node's parameters: the Resource selector, then each resource's operations and fields. */
+export const versionProperties: INodeProperties[] = [
+	resourceSelector([
+		{ name: 'Directory', value: 'directory' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Identity Event', value: 'identityEvent' },
+		{ name: 'User', value: 'user' },
+	]),
+	...identityEvent.description,
+	...user.description,
+	...group.description,
+	...directory.description,
+];
+
+export const RESOURCES = {
+	user: user.operations,
+	group: group.operations,
+	identityEvent: identityEvent.operations,
+	directory: directory.operations,
+};

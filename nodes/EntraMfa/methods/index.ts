@@ -1,0 +1,6 @@
+import { syncProfileTestFor } from '../../shared/mfa/n8n/profileTest';
+import { ENTRA_CAPABILITIES } from '../client/capabilities';
+
+export * as listSearch from './listSearch';
+
+export const credentialTest = { syncProfileTest: syncProfileTestFor(ENTRA_CAPABILITIES) };

@@ -1,0 +1,4 @@
+import { deleteGroupOperation } from '../../../shared/mfa/n8n/operations/groups';
+import { OKTA_NODE } from '../oktaNode';
+
+export const { description, destructive, execute } = deleteGroupOperation(OKTA_NODE);

@@ -1,0 +1,4 @@
+import { renameGroupOperation } from '../../../shared/mfa/n8n/operations/groups';
+import { OKTA_NODE } from '../oktaNode';
+
+export const { description, destructive, execute } = renameGroupOperation(OKTA_NODE);

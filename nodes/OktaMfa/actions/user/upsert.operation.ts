@@ -1,0 +1,4 @@
+import { upsertOperation } from '../../../shared/mfa/n8n/operations/upsert';
+import { OKTA_NODE, OKTA_USER_FIELDS } from '../oktaNode';
+
+export const { description, destructive, execute } = upsertOperation(OKTA_NODE, OKTA_USER_FIELDS);
