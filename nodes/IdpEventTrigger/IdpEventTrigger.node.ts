@@ -21,7 +21,7 @@ import type { DirectReply, InboundRequest } from './pipeline/request';
 import { providerModule, triggerCredentials } from './providers';
 import type { IdentityProviderModule } from './providers/provider';
 import { triggerLog } from './triggerLog';
-import { currentKeys, keysReadSince, sameKeys, type CredentialKeys } from './credentialKeys';
+import { currentKeys, keysReadSince, type CredentialKeys } from './credentialKeys';
 import {
 	WEBHOOK_PATH,
 	deliverySecrets,
@@ -201,9 +201,8 @@ export class IdpEventTrigger implements INodeType {
 		let { keys, readAt } = await currentKeys(this, idp);
 		let secrets = secretsOf(keys);
 		// Refused on keys read earlier: the credential may have changed since; read it before refusing.
-		// Not held to the interval between reads: a refusal costs the read it cost before keys were kept.
 		if (!accepts(secrets) && readAt < arrivedAt) {
-			({ keys, readAt } = await keysReadSince(this, idp, arrivedAt, 0));
+			({ keys, readAt } = await keysReadSince(this, idp, arrivedAt));
 			secrets = secretsOf(keys);
 		}
 		const authenticated = accepts(secrets);
@@ -230,7 +229,7 @@ export class IdpEventTrigger implements INodeType {
 				windowMs,
 				now: arrivedAt,
 			});
-		let result = processWith(keys, secrets);
+		const result = processWith(keys, secrets);
 
 		// Acknowledge before enrichment: IdPs time out within seconds and Okta retries only once.
 		send(res, result.reply);
@@ -247,19 +246,6 @@ export class IdpEventTrigger implements INodeType {
 			if (!result.unauthorized) idp.rejected?.(this, result.log);
 		}
 		if (result.kind !== 'accepted') return { noWebhookResponse: true };
-		if (readAt < arrivedAt) {
-			const confirmed = await keysReadSince(this, idp, arrivedAt);
-			if (!sameKeys(confirmed.keys, keys)) {
-				result = processWith(confirmed.keys, secretsOf(confirmed.keys));
-				if (result.kind === 'rejected') {
-					log.warn(
-						`Dropped a delivery acknowledged just before its credential changed, which it no longer passes: ${result.log}`,
-					);
-					return { noWebhookResponse: true };
-				}
-				if (result.kind !== 'accepted') return { noWebhookResponse: true };
-			}
-		}
 		log.info('delivery accepted', { ...result.summary });
 		const events = await finishAcknowledged(this, idp, staticData, result, selected, options);
 		if (events.length === 0) return { noWebhookResponse: true };

@@ -1,4 +1,4 @@
-import { sleep, type ICredentialDataDecryptedObject, type IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { rememberCredentials } from './providers/http/credentialsOnce';
 import type { IdentityProviderModule } from './providers/provider';
@@ -15,20 +15,22 @@ export interface KeysRead {
 	readAt: number;
 }
 
-/** Reads of one trigger's credential are at least this far apart, however many deliveries wait. */
-export const MIN_READ_INTERVAL_MS = 500;
 /**
- * Keys read longer ago than this are not used for a reply: the delivery waits for a new read. Under a
- * steady flow the reads that confirm accepted deliveries keep the keys younger than this.
+ * Keys read longer ago than this are not used: the delivery waits for a new read. So a trigger's
+ * credential is read at most once in this time under a steady flow, and an old secret stops working
+ * this long after the credential changed.
  */
 export const KEYS_FRESH_FOR_MS = 2000;
 const MAX_TRIGGERS = 1000;
 
+type Read = Promise<KeysRead & { credentials: ICredentialDataDecryptedObject }>;
+
 interface Entry {
 	latest?: KeysRead;
-	/** The read that starts next (or started), and when. */
-	next?: { startsAt: number; read: Promise<KeysRead & { credentials: ICredentialDataDecryptedObject }> };
-	lastStart: number;
+	/** The read in flight, and when it started. */
+	inFlight?: { startsAt: number; read: Read };
+	/** The read that starts when the one in flight ends: every delivery that arrives until then joins it. */
+	queued?: Read;
 }
 
 /**
@@ -55,53 +57,56 @@ function entryFor(key: string): Entry {
 	let entry = entries.get(key);
 	if (!entry) {
 		if (entries.size >= MAX_TRIGGERS) entries.clear();
-		entry = { lastStart: 0 };
+		entry = {};
 		entries.set(key, entry);
 	}
 	return entry;
 }
 
 /**
- * Keys from a credential read that started at `since` or later. Deliveries waiting at the same time
- * share one read, and reads of one trigger's credential are `minIntervalMs` apart: each costs n8n a
+ * Keys from a credential read that started at `since` or later. One read of a trigger's credential
+ * is in flight at a time, and deliveries that wait meanwhile share the next: each read costs n8n a
  * database query, a decryption and, with its default expression engine, an isolate.
  */
 export async function keysReadSince(
 	ctx: IWebhookFunctions,
 	idp: IdentityProviderModule,
 	since: number,
-	minIntervalMs = MIN_READ_INTERVAL_MS,
 ): Promise<KeysRead> {
 	const key = entryKey(ctx, idp);
 	if (key === undefined) return await readKeys(ctx, idp);
 	const entry = entryFor(key);
 	if (entry.latest && entry.latest.readAt >= since) return entry.latest;
-	let next = entry.next;
-	if (!next || next.startsAt < since) {
-		const startsAt = Math.max(Date.now(), entry.lastStart + minIntervalMs);
-		entry.lastStart = startsAt;
-		const read = (async () => {
-			const wait = startsAt - Date.now();
-			if (wait > 0) await sleep(wait);
-			return await readKeys(ctx, idp);
-		})();
-		next = { startsAt, read };
-		entry.next = next;
+	const start = (): Read => {
+		const read = readKeys(ctx, idp);
+		const inFlight = { startsAt: Date.now(), read };
+		entry.inFlight = inFlight;
 		const settled = () => {
-			if (entry.next === next) entry.next = undefined;
+			if (entry.inFlight === inFlight) entry.inFlight = undefined;
 		};
 		read.then((done) => {
 			if (!entry.latest || done.readAt >= entry.latest.readAt) entry.latest = { keys: done.keys, readAt: done.readAt };
 			settled();
 		}, settled);
-	}
-	return await joined(ctx, idp, next.read);
+		return read;
+	};
+	const inFlight = entry.inFlight;
+	if (!inFlight) return await joined(ctx, idp, start());
+	if (inFlight.startsAt >= since) return await joined(ctx, idp, inFlight.read);
+	entry.queued ??= inFlight.read.then(
+		() => undefined,
+		() => undefined,
+	).then(() => {
+		entry.queued = undefined;
+		return start();
+	});
+	return await joined(ctx, idp, entry.queued);
 }
 
 async function joined(
 	ctx: IWebhookFunctions,
 	idp: IdentityProviderModule,
-	read: NonNullable<Entry['next']>['read'],
+	read: Read,
 ): Promise<KeysRead> {
 	const { keys, readAt, credentials } = await read;
 	rememberCredentials(ctx, idp.credentialName, credentials);
@@ -110,22 +115,17 @@ async function joined(
 
 /**
  * The keys as read in this process in the last {@link KEYS_FRESH_FOR_MS}, without reading the
- * credential again; otherwise from a new read. A delivery accepted on keys read before it arrived
- * is confirmed with {@link keysReadSince} before it starts an execution, so that a changed
- * credential starts no execution on its old secret.
+ * credential again; otherwise from a new read. A changed secret is accepted at once (a delivery
+ * refused on kept keys is checked against a new read); the old one stops working within
+ * {@link KEYS_FRESH_FOR_MS}.
  */
 export async function currentKeys(ctx: IWebhookFunctions, idp: IdentityProviderModule): Promise<KeysRead> {
 	const key = entryKey(ctx, idp);
 	const entry = key === undefined ? undefined : entries.get(key);
 	const now = Date.now();
 	if (entry?.latest && now - entry.latest.readAt <= KEYS_FRESH_FOR_MS) return entry.latest;
-	if (entry?.next && now - entry.next.startsAt <= KEYS_FRESH_FOR_MS) {
-		return await joined(ctx, idp, entry.next.read);
+	if (entry?.inFlight && now - entry.inFlight.startsAt <= KEYS_FRESH_FOR_MS) {
+		return await joined(ctx, idp, entry.inFlight.read);
 	}
 	return await keysReadSince(ctx, idp, now);
-}
-
-/** Whether two reads gave the same keys. */
-export function sameKeys(a: CredentialKeys, b: CredentialKeys): boolean {
-	return a.manual === b.manual && a.derived === b.derived && a.tenant === b.tenant;
 }
