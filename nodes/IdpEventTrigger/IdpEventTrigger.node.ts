@@ -21,6 +21,7 @@ import type { DirectReply, InboundRequest } from './pipeline/request';
 import { providerModule, triggerCredentials } from './providers';
 import type { IdentityProviderModule } from './providers/provider';
 import { triggerLog } from './triggerLog';
+import { currentKeys, keysReadSince, type CredentialKeys } from './credentialKeys';
 import {
 	WEBHOOK_PATH,
 	deliverySecrets,
@@ -62,7 +63,10 @@ export class IdpEventTrigger implements INodeType {
 		name: 'idpEventTrigger',
 		icon: { light: 'file:idpEventTrigger.svg', dark: 'file:idpEventTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n evaluates an expression for every request to a version-1 webhook node
+		// (whether to keep the body as binary data), which costs a fresh isolate each time.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle,
 		description:
 			'Starts the workflow when users, groups or MFA enrollments change in Okta, Auth0, Microsoft Entra ID or a Shared Signals transmitter',
@@ -159,8 +163,12 @@ export class IdpEventTrigger implements INodeType {
 	/**
 	 * Verifies, parses and answers the delivery, then classifies and enriches. Static data is read
 	 * only after the delivery is verified, and written only for what an accepted delivery emitted.
+	 * The credential is not read on the way to the reply when this process read it before: a
+	 * delivery accepted on those keys is checked against a read made after it arrived before it
+	 * starts an execution.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const arrivedAt = Date.now();
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
 		// n8n reads the body of any content type for version-1 nodes; read it here should it not have.
@@ -182,13 +190,24 @@ export class IdpEventTrigger implements INodeType {
 		}
 		const automatic = isAutomatic(this);
 		const staticData = this.getWorkflowStaticData('node');
-		const { secrets, derived, noSecretReason, optional } = await deliverySecrets(this, idp, staticData, automatic);
 		const windowMs = options.dedupeWindowMinutes * 60_000;
 		const selected = readSelectedEvents(this.getNodeParameter('events'));
-		const now = Date.now();
-		const authenticated = secrets.length === 0 ? optional === true : verifyAny(idp.source, request, secrets).ok;
+		const secretsOf = (keys: CredentialKeys) => deliverySecrets(idp, keys, staticData, automatic);
+		const accepts = (secrets: ReturnType<typeof secretsOf>) =>
+			secrets.secrets.length === 0
+				? secrets.optional === true
+				: verifyAny(idp.source, request, secrets.secrets).ok;
+
+		let { keys, readAt } = await currentKeys(this, idp);
+		let secrets = secretsOf(keys);
+		// Refused on keys read earlier: the credential may have changed since; read it before refusing.
+		if (!accepts(secrets) && readAt < arrivedAt) {
+			({ keys, readAt } = await keysReadSince(this, idp, arrivedAt));
+			secrets = secretsOf(keys);
+		}
+		const authenticated = accepts(secrets);
 		const prepared = idp.prepare
-			? await idp.prepare(this, { request, staticData, automatic, authenticated, now, windowMs })
+			? await idp.prepare(this, { request, staticData, automatic, authenticated, now: arrivedAt, windowMs })
 			: undefined;
 		if (prepared && !prepared.ok) {
 			send(res, prepared.reply);
@@ -196,25 +215,29 @@ export class IdpEventTrigger implements INodeType {
 			idp.rejected?.(this, prepared.log);
 			return { noWebhookResponse: true };
 		}
-		const result = processDelivery(idp.source, request, {
-			secrets,
-			secretOptional: optional,
-			prepared: prepared?.value,
-			noSecretReason,
-			selected,
-			tenant: await idp.tenant(this),
-			includeRaw: options.includeRaw,
-			maxEvents: options.maxEventsPerDelivery,
-			window: windowMs > 0 ? () => readWindow(staticData) : undefined,
-			windowMs,
-			now,
-		});
+		const processWith = (checkedWith: CredentialKeys, delivered: ReturnType<typeof secretsOf>) =>
+			processDelivery(idp.source, request, {
+				secrets: delivered.secrets,
+				secretOptional: delivered.optional,
+				prepared: prepared?.value,
+				noSecretReason: delivered.noSecretReason,
+				selected,
+				tenant: checkedWith.tenant,
+				includeRaw: options.includeRaw,
+				maxEvents: options.maxEventsPerDelivery,
+				window: windowMs > 0 ? () => readWindow(staticData) : undefined,
+				windowMs,
+				now: arrivedAt,
+			});
+		const result = processWith(keys, secrets);
 
 		// Acknowledge before enrichment: IdPs time out within seconds and Okta retries only once.
 		send(res, result.reply);
 		if (result.kind === 'rejected') {
 			const keyChanged =
-				result.unauthorized && derived !== undefined && registeredWithAnotherSecret(staticData, derived);
+				result.unauthorized &&
+				secrets.derived !== undefined &&
+				registeredWithAnotherSecret(staticData, secrets.derived);
 			log.warn(
 				keyChanged
 					? `${result.log}. The credential's key changed after the hook was registered: re-publish the workflow to register it again`

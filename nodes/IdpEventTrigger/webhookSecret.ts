@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { deriveSecret, secretTag } from '../shared/security/deriveSecret';
+import { credentialsOnce } from './providers/http/credentialsOnce';
 
 /** The path of the trigger's webhooks (`<base>/<webhookId>/events`). */
 export const WEBHOOK_PATH = 'events';
@@ -40,10 +41,6 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-async function credentialsOf(ctx: TriggerContext, source: SecretSource) {
-	return await ctx.getCredentials<ICredentialDataDecryptedObject>(source.credentialName);
-}
-
 /**
  * What identifies this trigger's webhook to every n8n process, across restarts and re-publishing:
  * the workflow id, the node id, and the webhook id and path that make up its URL. The URL's base is
@@ -54,19 +51,39 @@ export function webhookIdentity(ctx: TriggerContext): string[] {
 	return [ctx.getWorkflow().id ?? '', node.id ?? node.name, node.webhookId ?? '', WEBHOOK_PATH];
 }
 
+/** The secrets a credential holds for one webhook: the manual one, and the one derived for automatic registration. */
+export interface CredentialSecrets {
+	manual?: string;
+	derived?: string;
+}
+
 /**
  * The secret an automatically registered hook presents: HMAC-SHA256 of the webhook's identity under
- * the credential's Automatic Registration Key, or under its API secret when that key is empty.
- * Undefined when the credential holds neither.
+ * the credential's Automatic Registration Key, or under its API secret when that key is empty; and
+ * the credential's manual secret. Each is undefined when the credential does not hold it.
  */
+export function credentialSecrets(
+	credentials: ICredentialDataDecryptedObject,
+	source: SecretSource,
+	identity: readonly string[],
+): CredentialSecrets {
+	const key = text(credentials[REGISTRATION_KEY_FIELD]) ?? text(credentials[source.apiSecretField]);
+	return {
+		manual: text(credentials[source.manualSecretField]),
+		derived:
+			key === undefined
+				? undefined
+				: deriveSecret(key, ['n8n-nodes-idp-mfa-sync delivery secret', source.id, ...identity]),
+	};
+}
+
+/** The derived secret of this trigger's webhook (see {@link credentialSecrets}). */
 export async function derivedSecret(
 	ctx: TriggerContext,
 	source: SecretSource,
 ): Promise<string | undefined> {
-	const credentials = await credentialsOf(ctx, source);
-	const key = text(credentials[REGISTRATION_KEY_FIELD]) ?? text(credentials[source.apiSecretField]);
-	if (key === undefined) return undefined;
-	return deriveSecret(key, ['n8n-nodes-idp-mfa-sync delivery secret', source.id, ...webhookIdentity(ctx)]);
+	const credentials = await credentialsOnce(ctx, source.credentialName);
+	return credentialSecrets(credentials, source, webhookIdentity(ctx)).derived;
 }
 
 /**
@@ -74,20 +91,19 @@ export async function derivedSecret(
  * secret, and a secret an earlier version generated and stored, until the next registration
  * replaces it.
  */
-export async function deliverySecrets(
-	ctx: IWebhookFunctions,
+export function deliverySecrets(
 	source: SecretSource,
+	fromCredential: CredentialSecrets,
 	staticData: IDataObject,
 	automatic: boolean,
-): Promise<{ secrets: string[]; derived?: string; noSecretReason?: string; optional?: boolean }> {
+): { secrets: string[]; derived?: string; noSecretReason?: string; optional?: boolean } {
 	if (!automatic) {
-		const manual = text((await credentialsOf(ctx, source))[source.manualSecretField]);
-		if (manual) return { secrets: [manual] };
+		if (fromCredential.manual) return { secrets: [fromCredential.manual] };
 		return source.manualSecretOptional
 			? { secrets: [], optional: true }
 			: { secrets: [], noSecretReason: `the credential's ${source.manualSecretLabel} is empty` };
 	}
-	const derived = await derivedSecret(ctx, source);
+	const derived = fromCredential.derived;
 	const legacy = source.legacySecretKey === undefined ? undefined : text(staticData[source.legacySecretKey]);
 	const secrets = [derived, legacy].filter(
 		(secret): secret is string => secret !== undefined,

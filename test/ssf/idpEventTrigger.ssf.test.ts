@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { KEYS_FRESH_FOR_MS } from '../../nodes/IdpEventTrigger/credentialKeys';
 import { IDENTITY_EVENT_TYPES, IdentityEventSchema, type IdentityEventType } from '../../nodes/shared/model';
 import { ssfEventsRequestedFor } from '../../nodes/IdpEventTrigger/providers/ssf/ssf.eventMap';
 import type { SsfStreamState } from '../../nodes/IdpEventTrigger/providers/ssf/ssf.state';
@@ -241,6 +242,8 @@ describe('IdP Event Trigger with Shared Signals, through n8n-core contexts and a
 			credentials = { ssfTransmitterApi: { issuer: transmitter.issuer, audience: stream.aud, authorizationSecret: 'manual-stream-secret' } };
 			expect(await transmitter.emit(stream.stream_id, 'risc/account-enabled', {}, JANE)).toMatchObject({ status: 202 });
 			credentials.ssfTransmitterApi.authorizationSecret = 'another-secret';
+			// Keys derived from the credential are kept for a few seconds in each process.
+			await new Promise((resolve) => setTimeout(resolve, KEYS_FRESH_FOR_MS + 50));
 			expect(await transmitter.emit(stream.stream_id, 'risc/account-enabled', {}, JANE)).toMatchObject({ status: 400, err: 'authentication_failed' });
 			expect(items(hosted)).toHaveLength(1);
 		});

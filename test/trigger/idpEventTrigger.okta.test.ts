@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OktaIdpApi } from '../../credentials/OktaIdpApi.credentials';
+import { KEYS_FRESH_FOR_MS } from '../../nodes/IdpEventTrigger/credentialKeys';
 import { IDENTITY_EVENT_TYPES } from '../../nodes/shared/model';
 import { IdpEventTrigger } from '../../nodes/IdpEventTrigger/IdpEventTrigger.node';
 import { oktaEventTypesFor } from '../../nodes/IdpEventTrigger/providers/okta/okta.eventMap';
@@ -105,6 +106,8 @@ describe('IdP Event Trigger with Okta, through n8n-core contexts and a fake Okta
 	it('does not remember a delivery that failed with a 5xx, so Okta\'s single retry is processed', async () => {
 		const staticData: IDataObject = {};
 		credentials.orgUrl = 'not a url';
+		// The tenant derived from the Org URL is kept for a few seconds; let it age.
+		await new Promise((resolve) => setTimeout(resolve, KEYS_FRESH_FOR_MS + 50));
 		await expect(deliver(manual, staticData, oktaFixture('user.lifecycle.create'))).rejects.toThrow();
 		credentials.orgUrl = okta.url;
 		const retry = await deliver(manual, staticData, oktaFixture('user.lifecycle.create'));

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { perExecutionToken, requestClientCredentialsToken } from '../http/clientCredentialsToken';
+import { credentialsOnce } from '../http/credentialsOnce';
 import {
 	providerRequest,
 	responseHeader,
@@ -52,7 +53,7 @@ const auth0Api: ProviderApi = {
 };
 
 export async function auth0Domain(ctx: Auth0Context): Promise<string> {
-	const credentials = await ctx.getCredentials<{ domain: string }>(AUTH0_CREDENTIAL);
+	const credentials = await credentialsOnce<{ domain: string }>(ctx, AUTH0_CREDENTIAL);
 	return credentials.domain;
 }
 

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { perExecutionToken, requestClientCredentialsToken } from '../http/clientCredentialsToken';
+import { credentialsOnce } from '../http/credentialsOnce';
 import {
 	providerRequest,
 	retryAfterMs,
@@ -30,7 +31,7 @@ export interface EntraCredentials {
 }
 
 export async function entraCredentials(ctx: EntraContext): Promise<EntraCredentials> {
-	return await ctx.getCredentials<EntraCredentials>(ENTRA_CREDENTIAL);
+	return await credentialsOnce<EntraCredentials>(ctx, ENTRA_CREDENTIAL);
 }
 
 /** The tenant ID as the credential holds it: the tenant recorded on events and directory reads. */

@@ -11,6 +11,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { readCredentialOption } from './credentialsOnce';
+
 /** The contexts the trigger runs in: registration hooks, webhook deliveries, manual executions. */
 export type TriggerContext = IHookFunctions | IWebhookFunctions | IExecuteFunctions;
 
@@ -57,6 +59,7 @@ export async function sendWithRetries(
 	url: string,
 	options: SendOptions = {},
 ): Promise<IN8nHttpFullResponse> {
+	const credential = await readCredentialOption(ctx, api.credential);
 	for (let attempt = 0; ; attempt++) {
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credential, {
 			method,
@@ -71,7 +74,7 @@ export async function sendWithRetries(
 			},
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
+		}, credential)) as IN8nHttpFullResponse;
 		const wait = attempt < MAX_THROTTLE_RETRIES ? api.throttleWaitMs(response) : undefined;
 		if (wait === undefined) return response;
 		await sleep(wait);

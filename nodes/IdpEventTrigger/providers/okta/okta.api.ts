@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { credentialsOnce } from '../http/credentialsOnce';
 import { providerRequest, type ProviderApi } from '../http/providerRequest';
 
 export const OKTA_CREDENTIAL = 'oktaIdpApi';
@@ -59,7 +60,7 @@ const oktaApi: ProviderApi = {
 };
 
 export async function oktaOrgUrl(ctx: OktaContext): Promise<string> {
-	const credentials = await ctx.getCredentials<{ orgUrl: string }>(OKTA_CREDENTIAL);
+	const credentials = await credentialsOnce<{ orgUrl: string }>(ctx, OKTA_CREDENTIAL);
 	return normalizeOrgUrl(credentials.orgUrl);
 }
 

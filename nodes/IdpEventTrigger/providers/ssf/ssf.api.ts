@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
+import { credentialsOnce } from '../http/credentialsOnce';
 import {
 	providerApiError,
 	retryAfterMs,
@@ -21,7 +22,7 @@ export interface SsfCredentials {
 const MAX_THROTTLE_WAIT_MS = 60_000;
 
 export async function ssfCredentials(ctx: ProviderContext): Promise<SsfCredentials> {
-	return await ctx.getCredentials<SsfCredentials>(SSF_CREDENTIAL);
+	return await credentialsOnce<SsfCredentials>(ctx, SSF_CREDENTIAL);
 }
 
 /** The Issuer as configured, without surrounding whitespace: it must equal the transmitter's `issuer` exactly. */
