@@ -1,4 +1,4 @@
-import { syncProfileTestFor } from '../../shared/mfa/n8n/profileTest';
+import { syncProfileTestFor } from '../../shared/mfa/n8n/profileCredentialTest';
 import { ENTRA_CAPABILITIES } from '../client/capabilities';
 
 export * as listSearch from './listSearch';

@@ -54,13 +54,13 @@ describe('IdP Sync Profile API credential test', () => {
 		expect(result).toEqual({
 			status: 'Error',
 			message:
-				"The profile is not valid: tenants.acme.okta.com.attributes.phone: not a writable field; use one of realname, firstname, lastname, email, notes, alias1, alias2, alias3, alias4; tenants.acme.okta.com.rules[1].and[0].contains: expected exactly two operands; default.onDelete: Invalid enum value. Expected 'delete' | 'disable', received 'archive'",
+				"The profile is not valid for Duo: tenants.acme.okta.com.attributes.phone: not a writable field; use one of realname, firstname, lastname, email, notes, alias1, alias2, alias3, alias4; tenants.acme.okta.com.rules[1].and[0].contains: expected exactly two operands; default.onDelete: Invalid enum value. Expected 'delete' | 'disable', received 'archive'",
 		});
 	});
 
 	it('refuses text that is not JSON', async () => {
 		const result = await testProfile('{ "username": ');
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^The profile is not valid: \(profile\): not valid JSON/);
+		expect(result.message).toMatch(/^The profile is not valid for Duo: \(profile\): not valid JSON/);
 	});
 });
