@@ -22,7 +22,7 @@ describe('the IdP Directory node in a real n8n', () => {
 		const { nodes, credentials } = await n8n.loadedTypes();
 		const node = nodes.find((entry) => entry.name === NODE);
 		expect(node).toBeDefined();
-		expect((node!.credentials ?? []).map((ref) => ref.name)).toEqual(['oktaIdpApi', 'auth0IdpApi', 'entraIdpApi']);
+		expect((node!.credentials ?? []).map((ref) => ref.name).sort()).toEqual(['auth0IdpApi', 'entraIdpApi', 'oktaIdpApi']);
 		expect(nodes.some((entry) => entry.name === `${NODE}Tool`)).toBe(true);
 		const loaded = new Set(credentials.map((credential) => credential.name));
 		expect(['oktaIdpApi', 'auth0IdpApi', 'entraIdpApi'].filter((name) => !loaded.has(name))).toEqual([]);
